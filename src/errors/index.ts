@@ -1,0 +1,9 @@
+export { ApiError } from './api-error.js';
+export { AuthenticationError } from './authentication-error.js';
+export { CareAnalyticsError } from './care-analytics-error.js';
+export { ConnectionError } from './connection-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { ReportFailedError } from './report-failed-error.js';
+export { ServerError } from './server-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { ValidationError } from './validation-error.js';

@@ -1,0 +1,54 @@
+import { ApiError } from '../../errors/api-error.js';
+import type { ResponseContext } from '../envelope/response-context.js';
+
+export type JobState = 'running' | 'completed' | 'failed';
+
+/** One status poll, normalized (brief §4). */
+export interface JobStatus {
+  readonly state: JobState;
+  readonly workflowId: string;
+  readonly runnerState: string;
+  readonly detail: string;
+  readonly reason: string | null;
+  readonly currentCount: number | null;
+  readonly totalCount: number | null;
+}
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+const count = (value: unknown): number | null => {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+};
+
+/**
+ * The API sometimes wraps the status in a one-element array. Unknown runner states count as
+ * running (the caller's deadline bounds them); CLOSED is a success only with detail COMPLETED.
+ */
+export function normalizeStatus(result: unknown, workflowId: string, context: ResponseContext): JobStatus {
+  const item = Array.isArray(result) ? result[0] : result;
+  const outer = record(item);
+  const inner = record(outer?.result) ?? outer;
+  if (!inner || typeof inner.runnerState !== 'string') {
+    throw new ApiError('The status response has no runnerState', context);
+  }
+  const runnerState = inner.runnerState;
+  const detail = text(inner.detail ?? inner.details);
+  const closed = runnerState.toUpperCase() === 'CLOSED';
+  const state: JobState = !closed ? 'running' : detail.toUpperCase() === 'COMPLETED' ? 'completed' : 'failed';
+  const reason = typeof inner.reason === 'string' && inner.reason ? inner.reason : null;
+  return {
+    state,
+    workflowId,
+    runnerState,
+    detail,
+    reason,
+    currentCount: count(inner.currentCount),
+    totalCount: count(inner.totalCount),
+  };
+}

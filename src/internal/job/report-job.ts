@@ -1,0 +1,97 @@
+import type { ReportType } from '../../../generated/report-parameters.js';
+import { type DownloadResult, downloadReport } from '../download/download-report.js';
+import { downloadToFile, type SavedFile } from '../download/download-to-file.js';
+import type { Row } from '../rows/row.js';
+import { rowsOf } from '../rows/rows-of.js';
+import { encodePairs } from '../serialization/encode-pairs.js';
+import type { Transport } from '../transport/transport.js';
+import type { ReportFormat, ReportJobState } from './job-state.js';
+import { type JobStatus, normalizeStatus } from './job-status.js';
+import { type WaitOptions, waitForJob } from './wait-for-job.js';
+
+export interface SignalOption {
+  readonly signal?: AbortSignal;
+}
+
+const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
+
+/**
+ * A started export. Holds only identifiers (plus, privately, the access token the API returned
+ * for it), so it can be saved with toJSON() and picked up again with `reports.resume()`.
+ */
+export class ReportJob<T extends ReportType = ReportType> {
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly reportType: T;
+  readonly format: ReportFormat;
+  readonly startedAt: Date;
+  readonly #transport: Transport;
+  readonly #query: string;
+
+  constructor(transport: Transport, state: ReportJobState & { reportType: T }, accessToken?: string) {
+    this.workflowId = state.workflowId;
+    this.runId = state.runId;
+    this.reportType = state.reportType;
+    this.format = state.format;
+    this.startedAt = new Date(state.startedAt);
+    this.#transport = transport;
+    this.#query = accessToken
+      ? encodePairs([{ name: 'analyticsAccessToken', value: accessToken, serialization: 'scalar' }])
+      : '';
+  }
+
+  get #pathParams() {
+    return { workflowId: this.workflowId, runId: this.runId };
+  }
+
+  /** One status poll. */
+  async status(options: SignalOption = {}): Promise<JobStatus> {
+    const call = {
+      method: 'GET',
+      path: STATUS_PATH,
+      pathParams: this.#pathParams,
+      query: this.#query,
+    } as const;
+    const result = await this.#transport.callForResult(call, { signal: options.signal });
+    return normalizeStatus(result, this.workflowId, {
+      method: 'GET',
+      url: this.#transport.describeUrl(call),
+      status: 200,
+      requestId: undefined,
+      secrets: this.#transport.secrets,
+    });
+  }
+
+  /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
+  wait(options: WaitOptions = {}): Promise<JobStatus> {
+    return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
+  }
+
+  /** The export file as a stream (credentials never reach the storage host). */
+  download(options: SignalOption = {}): Promise<DownloadResult> {
+    const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
+    return downloadReport(this.#transport, target, options.signal);
+  }
+
+  /** Streams the export into `path`, atomically: the file appears only once complete. */
+  downloadToFile(path: string, options: SignalOption = {}): Promise<SavedFile> {
+    return downloadToFile((signal) => this.download(signal ? { signal } : {}), path, options.signal);
+  }
+
+  /** The export's rows, parsed while streaming (csv and json alike). */
+  async *rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
+    yield* rowsOf(await this.download(options));
+  }
+
+  toJSON(): ReportJobState {
+    return {
+      kind: 'khoros-care-analytics/report-job',
+      version: 1,
+      workflowId: this.workflowId,
+      runId: this.runId,
+      reportType: this.reportType,
+      format: this.format,
+      startedAt: this.startedAt.toISOString(),
+    };
+  }
+}

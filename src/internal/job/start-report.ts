@@ -1,0 +1,73 @@
+import type { ReportType } from '../../../generated/report-parameters.js';
+import { ApiError } from '../../errors/api-error.js';
+import { serializeReportParams } from '../serialization/serialize-report-params.js';
+import { rebaseOntoBase } from '../transport/origin-guard.js';
+import type { Transport } from '../transport/transport.js';
+import { validateReportParams } from '../validation/validate-report-params.js';
+import type { WarningHandler } from '../validation/validation-warning.js';
+import { ReportJob } from './report-job.js';
+
+/** The access token of a returned status/download URL, read only after re-basing it onto our origin. */
+function accessTokenOf(urls: readonly unknown[], base: URL): string | undefined {
+  for (const url of urls) {
+    if (typeof url !== 'string' || !url) continue;
+    try {
+      const token = rebaseOntoBase(url, base).searchParams.get('analyticsAccessToken');
+      if (token) return token;
+    } catch {
+      // An unparsable URL carries nothing we can use; companyKey still authorizes the job.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Validates, serializes and sends the run call. It is sent with `idempotent: false`: a second
+ * POST could start a second export, so the transport repeats it only when the first attempt
+ * provably never reached the API or was refused before a job existed (see with-retry.ts).
+ */
+export async function startReport<T extends ReportType>(
+  transport: Transport,
+  type: T,
+  params: unknown,
+  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler },
+): Promise<ReportJob<T>> {
+  const report = validateReportParams(type, params);
+  for (const warning of report.warnings) options.onWarning(warning);
+  const { operation } = report;
+  const { query, formBody } = serializeReportParams(
+    operation.parameters,
+    report.values,
+    !!operation.bodyContentType,
+  );
+  const call = { method: 'POST', path: operation.path, query, formBody } as const;
+  const result = await transport.callForResult(call, { signal: options.signal, idempotent: false });
+  const started = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  if (
+    typeof started.workflowId !== 'string' ||
+    typeof started.runId !== 'string' ||
+    !started.workflowId ||
+    !started.runId
+  ) {
+    throw new ApiError(`POST ${operation.path} returned no workflowId/runId`, {
+      status: 200,
+      method: 'POST',
+      url: transport.describeUrl(call),
+      secrets: transport.secrets,
+    });
+  }
+  const state = {
+    kind: 'khoros-care-analytics/report-job',
+    version: 1,
+    workflowId: started.workflowId,
+    runId: started.runId,
+    reportType: type,
+    format: report.format,
+    startedAt: new Date().toISOString(),
+  } as const;
+  return new ReportJob(
+    transport,
+    state,
+    accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
+  );
+}

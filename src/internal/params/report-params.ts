@@ -1,0 +1,32 @@
+import type { ReportType } from '../../../generated/report-parameters.js';
+import type { paths } from '../../../generated/schema.js';
+import type { TimeInput } from './coerce-time.js';
+
+type RunOperation<T extends ReportType> = paths[`/reports/report/${T}`]['post'];
+
+// `query?: never` (no query parameters) infers as undefined; map that to "no keys".
+type QueryOf<O> = O extends { parameters: { query?: infer Q } }
+  ? [Exclude<Q, undefined>] extends [never]
+    ? unknown
+    : Exclude<Q, undefined>
+  : unknown;
+
+type FormOf<O> = O extends { requestBody: { content: { 'application/x-www-form-urlencoded': infer B } } }
+  ? B
+  : unknown;
+
+/** Times accept what callers have at hand; lists accept readonly arrays (e.g. `as const`). */
+type Widen<P> = {
+  [K in keyof P]: K extends 'startTime' | 'endTime'
+    ? TimeInput
+    : P[K] extends (infer I)[]
+      ? readonly I[]
+      : P[K];
+};
+
+/**
+ * The parameters of one report type, straight from the generated schema: its query parameters
+ * plus, for the three body endpoints, its form fields. `companyKey` is not among them (a
+ * security scheme, set once on the client).
+ */
+export type ReportParams<T extends ReportType> = Widen<QueryOf<RunOperation<T>> & FormOf<RunOperation<T>>>;

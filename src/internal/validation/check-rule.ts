@@ -1,0 +1,63 @@
+import type { ParameterRule } from '../../../generated/report-parameters.js';
+import { ValidationError } from '../../errors/validation-error.js';
+import type { WireValue } from '../serialization/encode-pairs.js';
+
+function describeAllowed(rule: ParameterRule): string {
+  if (rule.enum) return `one of ${rule.enum.join(', ')}`;
+  const range =
+    rule.minimum !== undefined && rule.maximum !== undefined
+      ? ` from ${rule.minimum} to ${rule.maximum}`
+      : rule.minimum !== undefined
+        ? ` of at least ${rule.minimum}`
+        : '';
+  const kind = rule.items ?? rule.type;
+  const noun = kind === 'integer' ? 'an integer' : kind === 'boolean' ? 'true or false' : 'a string';
+  return `${noun}${range}`;
+}
+
+function checkScalar(
+  rule: ParameterRule,
+  kind: 'integer' | 'boolean' | 'string',
+  value: unknown,
+  where: string,
+) {
+  const typeOk =
+    kind === 'integer'
+      ? Number.isSafeInteger(value)
+      : kind === 'boolean'
+        ? typeof value === 'boolean'
+        : typeof value === 'string';
+  const inEnum = !rule.enum || rule.enum.includes(value as string | number);
+  const inRange =
+    typeof value !== 'number' ||
+    ((rule.minimum === undefined || value >= rule.minimum) &&
+      (rule.maximum === undefined || value <= rule.maximum));
+  if (!typeOk || !inEnum || !inRange) {
+    throw new ValidationError(
+      rule.name,
+      `${where}${JSON.stringify(value)} is not allowed`,
+      `use ${describeAllowed(rule)}`,
+    );
+  }
+}
+
+/** Type, enum and range checks from the generated table; returns the value as it goes on the wire. */
+export function checkRule(rule: ParameterRule, value: unknown): WireValue {
+  if (rule.type !== 'array') {
+    checkScalar(rule, rule.type, value, '');
+    return value as WireValue;
+  }
+  if (!Array.isArray(value)) {
+    throw new ValidationError(
+      rule.name,
+      `expected a list, got ${JSON.stringify(value)}`,
+      `pass an array of ${describeAllowed(rule)}`,
+    );
+  }
+  if (value.length === 0) {
+    throw new ValidationError(rule.name, 'the list is empty', 'leave the parameter out to mean "all"');
+  }
+  for (const [index, item] of value.entries())
+    checkScalar(rule, rule.items ?? 'string', item, `item ${index}: `);
+  return value as readonly (string | number)[];
+}
