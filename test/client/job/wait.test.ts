@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ReportFailedError, TimeoutError, type WaitProgress } from '../../../src/index.js';
+import { defaultPollSchedule, pollDelay } from '../../../src/internal/job/poll-schedule.js';
+import { observedClient, started, status, window } from '../support/observed-fetch.js';
+
+const fast = { pollIntervalMs: 1, maxPollIntervalMs: 2 };
+
+describe('poll schedule', () => {
+  it('starts at ~1 s and grows to a 30 s cap', () => {
+    const delays = Array.from({ length: 15 }, (_, poll) => pollDelay(poll, defaultPollSchedule));
+    expect(delays[0]).toBe(1000);
+    expect(delays[1]).toBe(1500);
+    expect(Math.max(...delays)).toBe(30_000);
+    expect(delays.every((d, i) => i === 0 || d >= delays[i - 1]!)).toBe(true);
+  });
+});
+
+describe('job.wait()', () => {
+  it('polls until COMPLETED and reports progress', async () => {
+    const answers = [started(), status('RUNNING'), status('SOMETHING_NEW'), status('CLOSED', 'COMPLETED')];
+    const { ca, requests } = observedClient((_r, i) => answers[i] ?? status('RUNNING'));
+    const job = await ca.reports.start('author', window);
+    const progress: WaitProgress[] = [];
+    const final = await job.wait({ ...fast, onProgress: (p) => progress.push(p) });
+    expect(final.state).toBe('completed');
+    expect(progress.map((p) => [p.state, p.polls, p.currentCount, p.totalCount])).toEqual([
+      ['running', 1, 1, 2],
+      ['running', 2, 1, 2],
+      ['completed', 3, 1, 2],
+    ]);
+    expect(progress.every((p) => p.elapsedMs >= 0)).toBe(true);
+    expect(requests.slice(1).every((r) => r.url.pathname.endsWith('/status'))).toBe(true);
+  });
+
+  it('rejects with ReportFailedError carrying the reason', async () => {
+    const { ca } = observedClient((_r, i) =>
+      i === 0 ? started() : status('CLOSED', 'FAILED', { reason: 'User is attempting to run too many exports.' }),
+    );
+    const job = await ca.reports.start('author', window);
+    const error = await job.wait(fast).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportFailedError);
+    expect(error).toMatchObject({ reason: 'User is attempting to run too many exports.', status: { state: 'failed' } });
+  });
+
+  it('gives up at its deadline with TimeoutError', async () => {
+    const { ca } = observedClient((_r, i) => (i === 0 ? started() : status('RUNNING')));
+    const job = await ca.reports.start('author', window);
+    await expect(job.wait({ ...fast, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('stops at once on abort, including during the sleep between polls', async () => {
+    const { ca, requests } = observedClient((_r, i) => (i === 0 ? started() : status('RUNNING')));
+    const job = await ca.reports.start('author', window);
+    const controller = new AbortController();
+    const waiting = job.wait({ signal: controller.signal, pollIntervalMs: 60_000 });
+    controller.abort();
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('aborts an in-flight status call', async () => {
+    const controller = new AbortController();
+    const { ca, requests } = observedClient((_r, i) => {
+      if (i === 0) return started();
+      queueMicrotask(() => controller.abort());
+      return new Promise<Response>(() => {});
+    });
+    const job = await ca.reports.start('author', window);
+    await expect(job.wait({ ...fast, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(requests[1]?.signal.aborted).toBe(true);
+  });
+
+  it('run() = start + wait, returning the finished job', async () => {
+    const { ca } = observedClient((_r, i) => (i === 0 ? started() : status('CLOSED', 'COMPLETED')));
+    const job = await ca.reports.run('author', window, fast);
+    expect(job.runId).toBe('ab+cd/ef==');
+  });
+});
+
+describe('toJSON / resume', () => {
+  it('round-trips through JSON without secrets and resumes in a fresh client', async () => {
+    const first = observedClient(() =>
+      started({ statusUrl: 'https://h.example/s?analyticsAccessToken=secret-token-123' }),
+    );
+    const job = await first.ca.reports.start('conversation', { ...window, reportFormat: 'csv' });
+    const saved = JSON.stringify(job);
+    expect(saved).not.toContain('secret-token-123');
+    expect(JSON.parse(saved)).toMatchObject({ workflowId: job.workflowId, runId: 'ab+cd/ef==', reportType: 'conversation', format: 'csv' });
+
+    const second = observedClient(() => status('CLOSED', 'COMPLETED'));
+    const resumed = second.ca.reports.resume(saved);
+    expect(resumed.toJSON()).toEqual(job.toJSON());
+    await expect(resumed.wait(fast)).resolves.toMatchObject({ state: 'completed' });
+    expect(second.requests[0]?.url.pathname).toBe(
+      '/api/public/reports/report/7d3c1a2e-0000-4000-8000-000000000001/ab%2Bcd%2Fef%3D%3D/status',
+    );
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['another object', { workflowId: 'w' }],
+    ['a bad report type', { kind: 'khoros-care-analytics/report-job', version: 1, workflowId: 'w', runId: 'r', startedAt: 'x', reportType: 'x', format: 'json' }],
+  ])('rejects %s with ValidationError', (_label, state) => {
+    const { ca } = observedClient(() => status('RUNNING'));
+    expect(() => ca.reports.resume(state as never)).toThrow(/Invalid state/);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError, type ValidationWarning } from '../../../src/index.js';
+import { observedClient, started, window } from '../support/observed-fetch.js';
+
+const DAY = 86_400_000;
+
+/** Calls start() from "JavaScript": no compile-time help, so runtime validation must catch it. */
+async function rejectionOf(type: string, params: Record<string, unknown>) {
+  const { ca, requests } = observedClient(() => started());
+  const start = ca.reports.start as (t: string, p: unknown) => Promise<unknown>;
+  const error = await start(type, params).catch((e: unknown) => e);
+  expect(requests, 'no request may be sent for invalid input').toHaveLength(0);
+  expect(error).toBeInstanceOf(ValidationError);
+  return error as ValidationError;
+}
+
+describe('runtime validation, before any request', () => {
+  it.each([
+    ['an unknown report type', 'nope', window, 'reportType', /use one of author, combined/],
+    ['a parameter of another type', 'author', { ...window, timeInterval: 3_600_000 }, 'timeInterval', /team_performance_interval/],
+    ['a made-up parameter', 'author', { ...window, colour: 'red' }, 'colour', /author accepts startTime, endTime/],
+    ['companyKey as a parameter', 'author', { ...window, companyKey: 'x' }, 'companyKey', /createCareAnalytics/],
+    ['a missing startTime', 'author', { endTime: window.endTime }, 'startTime', /pass startTime/],
+    ['start after end', 'author', { startTime: window.endTime, endTime: window.startTime }, 'endTime', /later than startTime/],
+    ['start equal to end', 'author', { startTime: window.startTime, endTime: window.startTime }, 'endTime', /later/],
+    ['a range over 3 months', 'author', { startTime: '2026-01-01', endTime: '2026-04-02' }, 'endTime', /split it into consecutive exports of at most 3 months \(the first ending at 2026-04-01T00:00:00.000Z\)/],
+    ['a priority of 6', 'conversation', { ...window, priorities: [0, 6] }, 'priorities', /from 0 to 5/],
+    ['a negative priority', 'conversation', { ...window, priorities: [-1] }, 'priorities', /from 0 to 5/],
+    ['an empty list', 'conversation', { ...window, priorities: [] }, 'priorities', /leave the parameter out/],
+    ['a timeInterval off the list', 'team_performance_interval', { ...window, timeInterval: 120_000 }, 'timeInterval', /one of 300000, 600000/],
+    ['a missing timeInterval', 'team_performance_interval', window, 'timeInterval', /it is required/],
+    ['two smart views', 'conversation', { ...window, smartViewId: [1, 2] }, 'smartViewId', /one export per smart view/],
+    ['businessHourType alone', 'conversation', { ...window, businessHourType: true }, 'businessHourType', /enableBusinessHour: true/],
+    ['businessHourType with enableBusinessHour false', 'conversation', { ...window, enableBusinessHour: false, businessHourType: false }, 'businessHourType', /enableBusinessHour: true/],
+    ['a bad reportFormat', 'author', { ...window, reportFormat: 'xml' }, 'reportFormat', /one of json, csv/],
+    ['a string where a boolean goes', 'response_approval', { ...window, includeDisabled: 'yes' }, 'includeDisabled', /true or false/],
+    ['a bad conversationReportType', 'conversation', { ...window, conversationReportType: 'OPEN' }, 'conversationReportType', /OPEN_AT_END, CLOSED, CREATED/],
+    ['epoch seconds', 'author', { startTime: 1_780_000_000, endTime: 1_780_086_400 }, 'startTime', /milliseconds/],
+  ])('rejects %s', async (_label, type, params, parameter, fix) => {
+    const error = await rejectionOf(type, params);
+    expect(error.parameter).toBe(parameter);
+    expect(error.message).toMatch(fix);
+    expect(error.fix.length).toBeGreaterThan(5);
+  });
+
+  it('accepts exactly three calendar months and a null businessHourType', async () => {
+    const { ca, requests } = observedClient(() => started());
+    await ca.reports.start('author', { startTime: '2026-01-31', endTime: '2026-04-30' });
+    const start = ca.reports.start as (t: string, p: unknown) => Promise<unknown>;
+    await start('conversation', { ...window, businessHourType: null });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.url.searchParams.has('businessHourType')).toBe(false);
+  });
+});
+
+describe('warnings through onWarning', () => {
+  async function warningsFor(type: string, params: Record<string, unknown>) {
+    const warnings: ValidationWarning[] = [];
+    const { ca, requests } = observedClient(() => started(), { onWarning: (w) => warnings.push(w) });
+    const start = ca.reports.start as (t: string, p: unknown) => Promise<unknown>;
+    await start(type, params);
+    expect(requests).toHaveLength(1);
+    return warnings;
+  }
+
+  it('warns when the start is older than the 18 months of retention', async () => {
+    const now = Date.now();
+    const warnings = await warningsFor('author', { startTime: now - 600 * DAY, endTime: now - 590 * DAY });
+    expect(warnings).toEqual([expect.objectContaining({ code: 'data-retention', parameter: 'startTime' })]);
+  });
+
+  it('warns above 31 buckets and stays silent at 31', async () => {
+    const start = Date.UTC(2026, 6, 1);
+    const many = await warningsFor('team_performance_interval', { startTime: start, endTime: start + 7 * DAY, timeInterval: 3_600_000 });
+    expect(many).toEqual([expect.objectContaining({ code: 'bucket-count', parameter: 'timeInterval' })]);
+    expect(many[0]?.message).toContain('168 buckets');
+    const ok = await warningsFor('team_performance_interval', { startTime: start, endTime: start + 31 * DAY, timeInterval: 86_400_000 });
+    expect(ok).toEqual([]);
+  });
+
+  it('counts monthly buckets for intervals above a week', async () => {
+    const warnings = await warningsFor('team_performance_interval', {
+      startTime: Date.UTC(2026, 0, 1),
+      endTime: Date.UTC(2026, 3, 1),
+      timeInterval: 604_800_000,
+    });
+    expect(warnings).toEqual([]);
+  });
+});
