@@ -1,0 +1,45 @@
+import { Command } from 'commander';
+import { type ConnectionOptions, openSession } from '../config/session.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { parseDuration } from '../input/duration.js';
+import { progressMode } from '../progress/progress.js';
+import { createProgress } from '../progress/reporter.js';
+import { progressFromPoll } from './job-progress.js';
+import { addConnectionOptions, addWaitOptions } from './options.js';
+import { addJobArgument, type JobArgumentOptions, jobStateFrom, resumeJob } from './resume-job.js';
+
+export function waitCommand(context: CliContext): Command {
+  const command = new Command('wait').description(
+    'wait until the job is done and print its final status as JSON (exit 4 if it failed, 5 on timeout)',
+  );
+  addJobArgument(command);
+  addWaitOptions(command);
+  addConnectionOptions(command, { sandbox: false });
+  return command.action(
+    async (
+      args: string[],
+      options: JobArgumentOptions & ConnectionOptions & { timeout: string },
+      self: Command,
+    ) => {
+      const globals = self.optsWithGlobals<GlobalOptions>();
+      const state = jobStateFrom(args, options, context);
+      const timeoutMs = parseDuration(options.timeout, '--timeout');
+      const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
+      const session = await openSession(options, context);
+      try {
+        const job = resumeJob(session, state);
+        progress.update({ phase: 'waiting', reportType: String(state.reportType) });
+        const status = await job.wait({
+          signal: context.signal,
+          timeoutMs,
+          onProgress: (poll) => progress.update(progressFromPoll(poll)),
+        });
+        progress.stop();
+        context.stdout.write(`${JSON.stringify(status)}\n`);
+      } finally {
+        progress.stop();
+        await session.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { inspect } from 'node:util';
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  TimeoutError,
+  ValidationError,
+} from '../../errors/index.js';
+import { redactText } from '../../internal/redaction/redact-text.js';
+import { flagForParameter } from '../input/report-flags.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * One readable line for any failure: what failed, which flag, what to do. The client already
+ * scrubs its errors; this scrubs again by pattern and by the exact secret values the CLI holds,
+ * because a message can also come from places the client does not control.
+ */
+export function describeError(error: unknown, secrets: readonly string[]): string {
+  return redactText(firstLine(rawDescription(error)), secrets);
+}
+
+/** The stack and cause chain for `--debug`, scrubbed the same way. */
+export function debugDetails(error: unknown, secrets: readonly string[]): string {
+  return redactText(inspect(error, { depth: 4 }), secrets);
+}
+
+function rawDescription(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof ValidationError) {
+    const flag = flagForParameter[error.parameter];
+    return flag ? `${error.message} (flag ${flag})` : error.message;
+  }
+  if (error instanceof AuthenticationError) {
+    return `authentication failed (HTTP ${error.status}): ${error.message}; check KHOROS_ANALYTICS_USER, KHOROS_ANALYTICS_PASSWORD and KHOROS_ANALYTICS_COMPANY_KEY`;
+  }
+  if (error instanceof ApiError) {
+    const id = error.requestId ? `, request id ${error.requestId}` : '';
+    return `${error.message} (HTTP ${error.status} from ${error.method} ${error.url}${id})`;
+  }
+  if (error instanceof ConnectionError) {
+    return `${error.message} (${error.url}); check KHOROS_ANALYTICS_URL and your network`;
+  }
+  if (error instanceof TimeoutError) return error.message;
+  if (error instanceof Error && error.name === 'AbortError') return 'interrupted';
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function firstLine(text: string): string {
+  const [line = ''] = text.split('\n');
+  return line.trim();
+}

@@ -1,0 +1,49 @@
+import { UsageError } from '../errors/usage-error.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/**
+ * The vendor's `timeInterval` values (brief §3). The API takes any value above one week as
+ * "monthly buckets"; the CLI sends 31 days for `month`, the smallest value that is clearly a month.
+ */
+export const intervals: Readonly<Record<string, number>> = {
+  '5m': 5 * MINUTE,
+  '10m': 10 * MINUTE,
+  '15m': 15 * MINUTE,
+  '30m': 30 * MINUTE,
+  '1h': HOUR,
+  '2h': 2 * HOUR,
+  '4h': 4 * HOUR,
+  '8h': 8 * HOUR,
+  '12h': 12 * HOUR,
+  '1d': DAY,
+  '1w': WEEK,
+  month: 31 * DAY,
+};
+
+const aliases: Readonly<Record<string, string>> = {
+  '60m': '1h',
+  '120m': '2h',
+  '24h': '1d',
+  '7d': '1w',
+  '1mo': 'month',
+  monthly: 'month',
+};
+
+/** `15m`, `1h`, `1d`, `1w`, `month` (or the raw millisecond value) → milliseconds. */
+export function parseInterval(text: string): number {
+  const key = text.trim().toLowerCase();
+  const value = intervals[aliases[key] ?? key];
+  if (value !== undefined) return value;
+  if (/^\d+$/.test(key)) {
+    const ms = Number(key);
+    if (Object.values(intervals).includes(ms) || ms > WEEK) return ms;
+  }
+  throw new UsageError(
+    `--interval: '${text}' is not an interval the API supports; use one of ${Object.keys(intervals).join(', ')}`,
+    '--interval',
+  );
+}

@@ -1,0 +1,45 @@
+import { UsageError } from '../errors/usage-error.js';
+
+/** Comma- or repeat-separated values: `--team 1,2 --team 3` → ['1', '2', '3']. */
+export function splitList(values: readonly string[] | string | undefined): string[] {
+  if (values === undefined) return [];
+  const all = typeof values === 'string' ? [values] : values;
+  return all
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** Whole numbers, each checked against optional bounds, for flags like `--priority 0,1`. */
+export function parseIntegerList(
+  values: readonly string[] | string | undefined,
+  flag: string,
+  bounds: { minimum?: number | undefined; maximum?: number | undefined } = {},
+): number[] {
+  return splitList(values).map((item) => {
+    const number = /^-?\d+$/.test(item) ? Number(item) : Number.NaN;
+    const tooSmall = bounds.minimum !== undefined && number < bounds.minimum;
+    const tooLarge = bounds.maximum !== undefined && number > bounds.maximum;
+    if (!Number.isSafeInteger(number) || tooSmall || tooLarge) {
+      const range =
+        bounds.minimum !== undefined && bounds.maximum !== undefined
+          ? ` from ${bounds.minimum} to ${bounds.maximum}`
+          : '';
+      throw new UsageError(
+        `${flag}: '${item}' is not a whole number${range}; give numbers separated by commas, e.g. ${flag} ${bounds.minimum ?? 1},${(bounds.minimum ?? 1) + 1}`,
+        flag,
+      );
+    }
+    return number;
+  });
+}
+
+/** Picks one of a fixed set of words, case-insensitively, or explains the choices. */
+export function parseChoice<T extends string>(text: string, flag: string, choices: readonly T[]): T {
+  const wanted = text.trim().toLowerCase().replaceAll('_', '-');
+  const found = choices.find((choice) => choice.toLowerCase().replaceAll('_', '-') === wanted);
+  if (found === undefined) {
+    throw new UsageError(`${flag}: '${text}' is not one of ${choices.join(', ')}`, flag);
+  }
+  return found;
+}

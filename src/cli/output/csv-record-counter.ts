@@ -1,0 +1,40 @@
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Counts CSV records in a byte stream without parsing fields, so the row count of a multi-GB
+ * export costs one pass over bytes we are writing anyway. Quote-aware per RFC 4180: a newline
+ * inside a quoted field does not end a record, and `""` toggles the quote state twice. Blank lines
+ * are not records (csv-parse skips them too).
+ */
+export class CsvRecordCounter {
+  private inQuotes = false;
+  private recordHasContent = false;
+  private completeRecords = 0;
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === QUOTE) {
+        this.inQuotes = !this.inQuotes;
+        this.recordHasContent = true;
+      } else if (byte === LF && !this.inQuotes) {
+        if (this.recordHasContent) this.completeRecords++;
+        this.recordHasContent = false;
+      } else if (byte !== CR) {
+        this.recordHasContent = true;
+      }
+    }
+  }
+
+  /** Records seen so far, counting an unterminated last line. */
+  get records(): number {
+    return this.completeRecords + (this.recordHasContent ? 1 : 0);
+  }
+
+  /** Data rows: every record after the header. */
+  get rows(): number {
+    return Math.max(0, this.records - 1);
+  }
+}

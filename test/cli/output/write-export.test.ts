@@ -1,0 +1,182 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/cli/errors/usage-error.js';
+import { exportFileName, resolveDestination } from '../../../src/cli/output/destination.js';
+import { writeExport } from '../../../src/cli/output/write-export.js';
+
+const encoder = new TextEncoder();
+
+function bodyOf(chunks: string[], failAfter?: number): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (failAfter !== undefined && index === failAfter) {
+        controller.error(new Error('connection reset'));
+        return;
+      }
+      const chunk = chunks[index++];
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}
+
+function collect(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const parts: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => parts.push(chunk));
+  return { stream, text: () => Buffer.concat(parts).toString('utf8') };
+}
+
+const signal = new AbortController().signal;
+const noProgress = () => {};
+
+describe('writeExport', () => {
+  it('writes csv as sent, counting bytes and rows, to a file that appears only at the end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
+    const path = join(dir, 'out.csv');
+    const seen: number[] = [];
+    const written = await writeExport(
+      { body: bodyOf(['A,B\n1,', '2\n3,4\n']), format: 'csv', contentLength: 12 },
+      'csv',
+      { kind: 'file', path },
+      process.stdout,
+      signal,
+      (progress) => seen.push(progress.bytes),
+    );
+    expect(readFileSync(path, 'utf8')).toBe('A,B\n1,2\n3,4\n');
+    expect(written).toEqual({ bytes: 12, rows: 2, totalBytes: 12, path });
+    expect(seen).toContain(12);
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('rewrites a json export as ndjson while it streams', async () => {
+    const out = collect();
+    const written = await writeExport(
+      { body: bodyOf(['[{"A":"1","B":"x\\ny"},', '{"A":"2","B":null}]']), format: 'json' },
+      'ndjson',
+      { kind: 'stdout' },
+      out.stream,
+      signal,
+      noProgress,
+    );
+    expect(out.text()).toBe('{"A":"1","B":"x\\ny"}\n{"A":"2","B":null}\n');
+    expect(written.rows).toBe(2);
+    expect(written.path).toBeUndefined();
+  });
+
+  it('rewrites a csv export as ndjson', async () => {
+    const out = collect();
+    const written = await writeExport(
+      { body: bodyOf(['A,B\n1,"a,b"\n']), format: 'csv' },
+      'ndjson',
+      { kind: 'stdout' },
+      out.stream,
+      signal,
+      noProgress,
+    );
+    expect(out.text()).toBe('{"A":"1","B":"a,b"}\n');
+    expect(written.rows).toBe(1);
+  });
+
+  it('leaves no file (and an existing one untouched) when the body fails midway', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
+    const path = join(dir, 'out.csv');
+    writeFileSync(path, 'previous export\n');
+    await expect(
+      writeExport(
+        { body: bodyOf(['A\n1\n', '2\n'], 1), format: 'csv' },
+        'csv',
+        { kind: 'file', path },
+        process.stdout,
+        signal,
+        noProgress,
+      ),
+    ).rejects.toThrow('connection reset');
+    expect(readFileSync(path, 'utf8')).toBe('previous export\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('leaves no file when aborted, and no file for invalid json converted to ndjson', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
+    const controller = new AbortController();
+    const never = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(encoder.encode('[{"A":"1"},'));
+      },
+    });
+    const pending = writeExport(
+      { body: never, format: 'json' },
+      'json',
+      { kind: 'file', path: join(dir, 'a.json') },
+      process.stdout,
+      controller.signal,
+      () => controller.abort(),
+    );
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(
+      writeExport(
+        { body: bodyOf(['[{"A":']), format: 'json' },
+        'ndjson',
+        { kind: 'file', path: join(dir, 'b.ndjson') },
+        process.stdout,
+        signal,
+        noProgress,
+      ),
+    ).rejects.toThrow('not a valid JSON array');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses to relabel a json export as csv', async () => {
+    await expect(
+      writeExport(
+        { body: bodyOf(['[]']), format: 'json' },
+        'csv',
+        { kind: 'stdout' },
+        process.stdout,
+        signal,
+        noProgress,
+      ),
+    ).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('destination', () => {
+  it('- is stdout; a trailing slash or an existing directory gets the default name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dest-'));
+    expect(resolveDestination('-', 'x.csv', dir)).toEqual({ kind: 'stdout' });
+    expect(resolveDestination('exports/', 'x.csv', dir)).toEqual({
+      kind: 'file',
+      path: join(dir, 'exports', 'x.csv'),
+    });
+    expect(resolveDestination('.', 'x.csv', dir)).toEqual({ kind: 'file', path: join(dir, 'x.csv') });
+    expect(resolveDestination(dir, 'x.csv', '/')).toEqual({ kind: 'file', path: join(dir, 'x.csv') });
+    expect(resolveDestination('week.csv', 'x.csv', dir)).toEqual({
+      kind: 'file',
+      path: join(dir, 'week.csv'),
+    });
+    expect(existsSync(join(dir, 'exports'))).toBe(false);
+  });
+
+  it('names files after the type and the range, in the zone', () => {
+    const days = {
+      startTime: Date.parse('2026-11-21T00:00Z'),
+      endTime: Date.parse('2026-11-28T00:00Z'),
+      wholeDays: true,
+    };
+    expect(exportFileName('conversation', days, { kind: 'fixed', offsetMs: 0 }, 'csv')).toBe(
+      'conversation-2026-11-21_2026-11-28.csv',
+    );
+    const hours = {
+      startTime: Date.parse('2026-11-27T20:54Z'),
+      endTime: Date.parse('2026-11-28T20:54Z'),
+      wholeDays: false,
+    };
+    expect(exportFileName('user', hours, { kind: 'iana', id: 'America/Chicago' }, 'ndjson')).toBe(
+      'user-2026-11-27T1454_2026-11-28T1454.ndjson',
+    );
+  });
+});
