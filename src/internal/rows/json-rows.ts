@@ -34,7 +34,8 @@ export async function* jsonRows(body: ReadableStream<Uint8Array>): AsyncGenerato
     yield* ready;
   }
   if (!checkedStart) return; // an empty body: no rows
-  parser.end();
+  // The parser ends by itself after the closing `]`; if it has not, the body was cut short.
+  if (!parser.isEnded) parser.end();
   if (failure) throw failure;
   yield* pending;
 }

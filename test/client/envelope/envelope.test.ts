@@ -15,7 +15,9 @@ describe('envelope', () => {
   });
 
   it('turns a non-PASS envelope into ApiError with the message text', async () => {
-    const { ca } = observedClient(() => body({ status: 'FAIL', request: null, message: 'Company not found', result: null }));
+    const { ca } = observedClient(() =>
+      body({ status: 'FAIL', request: null, message: 'Company not found', result: null }),
+    );
     await expect(ca.teams.list()).rejects.toThrow(/FAIL: Company not found/);
   });
 
@@ -33,8 +35,11 @@ describe('envelope', () => {
   });
 
   it('reads the failure envelope of an HTTP error', async () => {
-    const { ca } = observedClient(() =>
-      new Response(JSON.stringify({ status: 'FAIL', message: 'startTime must be before endTime' }), { status: 400 }),
+    const { ca } = observedClient(
+      () =>
+        new Response(JSON.stringify({ status: 'FAIL', message: 'startTime must be before endTime' }), {
+          status: 400,
+        }),
     );
     await expect(ca.teams.list()).rejects.toThrow(/HTTP 400: startTime must be before endTime/);
   });

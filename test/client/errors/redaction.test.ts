@@ -8,8 +8,8 @@ import {
   RateLimitError,
   ServerError,
 } from '../../../src/index.js';
-import { basicAuthorization } from '../../../src/internal/transport/basic-auth.js';
 import { redactUrl } from '../../../src/internal/redaction/redact-url.js';
+import { basicAuthorization } from '../../../src/internal/transport/basic-auth.js';
 import { credentials, observedClient, window } from '../support/observed-fetch.js';
 
 const TOKEN = 'tok-9f8e7d6c5b4a';
@@ -23,7 +23,14 @@ const secrets = [
 
 function renderings(error: unknown): string[] {
   const e = error as Error;
-  return [e.message, String(e.stack), JSON.stringify(e), inspect(e), inspect(e, { depth: 10, showHidden: true }), String(e)];
+  return [
+    e.message,
+    String(e.stack),
+    JSON.stringify(e),
+    inspect(e),
+    inspect(e, { depth: 10, showHidden: true }),
+    String(e),
+  ];
 }
 
 function expectClean(error: unknown) {
@@ -58,7 +65,11 @@ describe('redaction', () => {
     expectClean(error);
     expect((error as Error).message).toContain('companyKey=***');
     expect((error as Error).message).toContain('Basic ***');
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: type.name, status: code, requestId: 'req-42' });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: type.name,
+      status: code,
+      requestId: 'req-42',
+    });
     expect(inspect(error)).toContain('requestId');
   });
 
@@ -73,7 +84,9 @@ describe('redaction', () => {
     const { ca } = observedClient(
       (request) => {
         throw new TypeError('fetch failed', {
-          cause: Object.assign(new Error(`connect to ${request.href} as ${credentials.password}`), { code: 'ECONNRESET' }),
+          cause: Object.assign(new Error(`connect to ${request.href} as ${credentials.password}`), {
+            code: 'ECONNRESET',
+          }),
         });
       },
       { retry: { limit: 0 } },
@@ -85,7 +98,9 @@ describe('redaction', () => {
   });
 
   it('masks credential-shaped text even without knowing the values', () => {
-    const error = new CareAnalyticsError('GET /x?companyKey=abc123&analyticsAccessToken=zzz9 Authorization: Basic dXNlcjpwYXNz');
+    const error = new CareAnalyticsError(
+      'GET /x?companyKey=abc123&analyticsAccessToken=zzz9 Authorization: Basic dXNlcjpwYXNz',
+    );
     expect(error.message).toBe('GET /x?companyKey=***&analyticsAccessToken=*** Authorization: Basic ***');
   });
 
@@ -96,11 +111,21 @@ describe('redaction', () => {
   });
 
   it('does not expose credentials through the client or a job object', async () => {
-    const { ca } = observedClient(() =>
-      new Response(JSON.stringify({ status: 'PASS', result: { workflowId: 'w', runId: 'r', statusUrl: `https://x/s?analyticsAccessToken=${TOKEN}` } })),
+    const { ca } = observedClient(
+      () =>
+        new Response(
+          JSON.stringify({
+            status: 'PASS',
+            result: { workflowId: 'w', runId: 'r', statusUrl: `https://x/s?analyticsAccessToken=${TOKEN}` },
+          }),
+        ),
     );
     const job = await ca.reports.start('author', window);
-    for (const text of [inspect(ca, { depth: 10, showHidden: true }), inspect(job, { depth: 10 }), JSON.stringify(job)]) {
+    for (const text of [
+      inspect(ca, { depth: 10, showHidden: true }),
+      inspect(job, { depth: 10 }),
+      JSON.stringify(job),
+    ]) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
   });

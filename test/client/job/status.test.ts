@@ -6,7 +6,13 @@ const wrap = (result: Record<string, unknown>) => ({ jobInfo: { workflowId: 'w',
 
 describe('normalizeStatus (brief §4)', () => {
   it('reads the object form', () => {
-    expect(normalizeStatus(wrap({ runnerState: 'RUNNING', detail: '', currentCount: 3, totalCount: '10' }), 'w', context)).toEqual({
+    expect(
+      normalizeStatus(
+        wrap({ runnerState: 'RUNNING', detail: '', currentCount: 3, totalCount: '10' }),
+        'w',
+        context,
+      ),
+    ).toEqual({
       state: 'running',
       workflowId: 'w',
       runnerState: 'RUNNING',
@@ -18,17 +24,25 @@ describe('normalizeStatus (brief §4)', () => {
   });
 
   it('reads the one-element array form', () => {
-    expect(normalizeStatus([wrap({ runnerState: 'CLOSED', detail: 'COMPLETED' })], 'w', context).state).toBe('completed');
+    expect(normalizeStatus([wrap({ runnerState: 'CLOSED', detail: 'COMPLETED' })], 'w', context).state).toBe(
+      'completed',
+    );
   });
 
   it('treats CLOSED without COMPLETED as failed, carrying the reason', () => {
     const status = normalizeStatus(
-      wrap({ runnerState: 'CLOSED', detail: 'FAILED', reason: 'User is attempting to run too many exports.' }),
+      wrap({
+        runnerState: 'CLOSED',
+        detail: 'FAILED',
+        reason: 'User is attempting to run too many exports.',
+      }),
       'w',
       context,
     );
     expect(status).toMatchObject({ state: 'failed', reason: 'User is attempting to run too many exports.' });
-    expect(normalizeStatus(wrap({ runnerState: 'CLOSED', detail: 'CANCELLED' }), 'w', context).state).toBe('failed');
+    expect(normalizeStatus(wrap({ runnerState: 'CLOSED', detail: 'CANCELLED' }), 'w', context).state).toBe(
+      'failed',
+    );
   });
 
   it('keeps unknown runner states running', () => {

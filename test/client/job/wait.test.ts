@@ -34,12 +34,17 @@ describe('job.wait()', () => {
 
   it('rejects with ReportFailedError carrying the reason', async () => {
     const { ca } = observedClient((_r, i) =>
-      i === 0 ? started() : status('CLOSED', 'FAILED', { reason: 'User is attempting to run too many exports.' }),
+      i === 0
+        ? started()
+        : status('CLOSED', 'FAILED', { reason: 'User is attempting to run too many exports.' }),
     );
     const job = await ca.reports.start('author', window);
     const error = await job.wait(fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportFailedError);
-    expect(error).toMatchObject({ reason: 'User is attempting to run too many exports.', status: { state: 'failed' } });
+    expect(error).toMatchObject({
+      reason: 'User is attempting to run too many exports.',
+      status: { state: 'failed' },
+    });
   });
 
   it('gives up at its deadline with TimeoutError', async () => {
@@ -67,7 +72,9 @@ describe('job.wait()', () => {
       return new Promise<Response>(() => {});
     });
     const job = await ca.reports.start('author', window);
-    await expect(job.wait({ ...fast, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(job.wait({ ...fast, signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(requests[1]?.signal.aborted).toBe(true);
   });
 
@@ -86,7 +93,12 @@ describe('toJSON / resume', () => {
     const job = await first.ca.reports.start('conversation', { ...window, reportFormat: 'csv' });
     const saved = JSON.stringify(job);
     expect(saved).not.toContain('secret-token-123');
-    expect(JSON.parse(saved)).toMatchObject({ workflowId: job.workflowId, runId: 'ab+cd/ef==', reportType: 'conversation', format: 'csv' });
+    expect(JSON.parse(saved)).toMatchObject({
+      workflowId: job.workflowId,
+      runId: 'ab+cd/ef==',
+      reportType: 'conversation',
+      format: 'csv',
+    });
 
     const second = observedClient(() => status('CLOSED', 'COMPLETED'));
     const resumed = second.ca.reports.resume(saved);
@@ -100,7 +112,18 @@ describe('toJSON / resume', () => {
   it.each([
     ['not JSON', '{'],
     ['another object', { workflowId: 'w' }],
-    ['a bad report type', { kind: 'khoros-care-analytics/report-job', version: 1, workflowId: 'w', runId: 'r', startedAt: 'x', reportType: 'x', format: 'json' }],
+    [
+      'a bad report type',
+      {
+        kind: 'khoros-care-analytics/report-job',
+        version: 1,
+        workflowId: 'w',
+        runId: 'r',
+        startedAt: 'x',
+        reportType: 'x',
+        format: 'json',
+      },
+    ],
   ])('rejects %s with ValidationError', (_label, state) => {
     const { ca } = observedClient(() => status('RUNNING'));
     expect(() => ca.reports.resume(state as never)).toThrow(/Invalid state/);

@@ -26,9 +26,9 @@ describe('credentials', () => {
 
   it('refuses to attach credentials to another origin, even through ca.raw', async () => {
     const { ca, requests } = observedClient(() => pass([]));
-    await expect(ca.raw.GET('/teams', { baseUrl: 'https://evil.example.invalid/api/public' })).rejects.toThrow(
-      /Refusing to send credentials to https:\/\/evil\.example\.invalid/,
-    );
+    await expect(
+      ca.raw.GET('/teams', { baseUrl: 'https://evil.example.invalid/api/public' }),
+    ).rejects.toThrow(/Refusing to send credentials to https:\/\/evil\.example\.invalid/);
     expect(requests).toHaveLength(0);
   });
 
@@ -40,7 +40,13 @@ describe('credentials', () => {
     ['http://[::1]:8080/api/public', false, false],
     ['ftp://analytics.example.test', true, true],
   ])('baseUrl %s with allowInsecureHttp=%s refused=%s', (baseUrl, allowInsecureHttp, refused) => {
-    const create = () => createCareAnalytics({ ...credentials, baseUrl, allowInsecureHttp, fetch: observedFetch(() => pass(null)).fetch });
+    const create = () =>
+      createCareAnalytics({
+        ...credentials,
+        baseUrl,
+        allowInsecureHttp,
+        fetch: observedFetch(() => pass(null)).fetch,
+      });
     if (refused) expect(create).toThrow(ValidationError);
     else expect(create).not.toThrow();
   });

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, RateLimitError, ServerError, TimeoutError } from '../../../src/index.js';
+import { failedBeforeSend } from '../../../src/internal/transport/classify-network-error.js';
 import {
   backoffDelay,
   defaultRetryPolicy,
   parseRetryAfter,
 } from '../../../src/internal/transport/retry-policy.js';
-import { failedBeforeSend } from '../../../src/internal/transport/classify-network-error.js';
 import { observedClient, pass, started, window } from '../support/observed-fetch.js';
 
 const refused = () =>
-  new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+  new TypeError('fetch failed', {
+    cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+  });
 const reset = () =>
-  new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+  new TypeError('fetch failed', {
+    cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+  });
 
 describe('retry policy as data', () => {
   it('retries 408/429/500/502/503/504 and honours Retry-After on 429/503', () => {
@@ -30,15 +34,27 @@ describe('retry policy as data', () => {
 
   it('backs off exponentially with full jitter under a cap', () => {
     const policy = { ...defaultRetryPolicy, baseDelayMs: 100, backoffLimitMs: 1000 };
-    expect([0, 1, 2, 3, 4].map((n) => backoffDelay(n, policy, () => 0.999999))).toEqual([99, 199, 399, 799, 999]);
+    expect([0, 1, 2, 3, 4].map((n) => backoffDelay(n, policy, () => 0.999999))).toEqual([
+      99, 199, 399, 799, 999,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(2, policy, () => 0.5)).toBe(200);
   });
 
   it('knows which network failures happened before sending', () => {
     expect(failedBeforeSend(refused())).toBe(true);
-    expect(failedBeforeSend(new TypeError('fetch failed', { cause: Object.assign(new Error(), { code: 'ENOTFOUND' }) }))).toBe(true);
-    expect(failedBeforeSend(new TypeError('fetch failed', { cause: new AggregateError([Object.assign(new Error(), { code: 'ECONNREFUSED' })]) }))).toBe(true);
+    expect(
+      failedBeforeSend(
+        new TypeError('fetch failed', { cause: Object.assign(new Error(), { code: 'ENOTFOUND' }) }),
+      ),
+    ).toBe(true);
+    expect(
+      failedBeforeSend(
+        new TypeError('fetch failed', {
+          cause: new AggregateError([Object.assign(new Error(), { code: 'ECONNREFUSED' })]),
+        }),
+      ),
+    ).toBe(true);
     expect(failedBeforeSend(reset())).toBe(false);
     expect(failedBeforeSend(new TypeError('fetch failed'))).toBe(false);
   });
@@ -46,7 +62,12 @@ describe('retry policy as data', () => {
 
 describe('GET calls', () => {
   it('retry retryable statuses and connection errors, then succeed', async () => {
-    const answers = [() => new Response('', { status: 503 }), reset, () => new Response('', { status: 502 }), () => pass([])];
+    const answers = [
+      () => new Response('', { status: 503 }),
+      reset,
+      () => new Response('', { status: 502 }),
+      () => pass([]),
+    ];
     const { ca, requests } = observedClient((_r, i) => {
       const answer = answers[i]?.();
       if (answer instanceof Error) throw answer;
@@ -57,7 +78,9 @@ describe('GET calls', () => {
   });
 
   it('stop after `limit` retries with the last error', async () => {
-    const { ca, requests } = observedClient(() => new Response('boom', { status: 500 }), { retry: { limit: 2, baseDelayMs: 1 } });
+    const { ca, requests } = observedClient(() => new Response('boom', { status: 500 }), {
+      retry: { limit: 2, baseDelayMs: 1 },
+    });
     await expect(ca.teams.list()).rejects.toBeInstanceOf(ServerError);
     expect(requests).toHaveLength(3);
   });
@@ -83,7 +106,9 @@ describe('GET calls', () => {
   });
 
   it('throw RateLimitError at once when Retry-After exceeds maxRetryAfterMs', async () => {
-    const { ca, requests } = observedClient(() => new Response('', { status: 429, headers: { 'retry-after': '3600' } }));
+    const { ca, requests } = observedClient(
+      () => new Response('', { status: 429, headers: { 'retry-after': '3600' } }),
+    );
     const error = await ca.teams.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 3_600_000 });
@@ -123,14 +148,18 @@ describe('GET calls', () => {
 
   it('reject an already-aborted signal before sending anything', async () => {
     const { ca, requests } = observedClient(() => pass([]));
-    await expect(ca.teams.list({ signal: AbortSignal.abort('stop') })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(ca.teams.list({ signal: AbortSignal.abort('stop') })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(requests).toHaveLength(0);
   });
 });
 
 describe('the run call (POST, creates a job)', () => {
   it.each([408, 429, 503])('is retried after %i: the job was not created', async (code) => {
-    const { ca, requests } = observedClient((_r, i) => (i === 0 ? new Response('', { status: code }) : started()));
+    const { ca, requests } = observedClient((_r, i) =>
+      i === 0 ? new Response('', { status: code }) : started(),
+    );
     await expect(ca.reports.start('author', window)).resolves.toMatchObject({ runId: 'ab+cd/ef==' });
     expect(requests).toHaveLength(2);
   });

@@ -17,25 +17,103 @@ async function rejectionOf(type: string, params: Record<string, unknown>) {
 describe('runtime validation, before any request', () => {
   it.each([
     ['an unknown report type', 'nope', window, 'reportType', /use one of author, combined/],
-    ['a parameter of another type', 'author', { ...window, timeInterval: 3_600_000 }, 'timeInterval', /team_performance_interval/],
-    ['a made-up parameter', 'author', { ...window, colour: 'red' }, 'colour', /author accepts startTime, endTime/],
-    ['companyKey as a parameter', 'author', { ...window, companyKey: 'x' }, 'companyKey', /createCareAnalytics/],
+    [
+      'a parameter of another type',
+      'author',
+      { ...window, timeInterval: 3_600_000 },
+      'timeInterval',
+      /team_performance_interval/,
+    ],
+    [
+      'a made-up parameter',
+      'author',
+      { ...window, colour: 'red' },
+      'colour',
+      /author accepts startTime, endTime/,
+    ],
+    [
+      'companyKey as a parameter',
+      'author',
+      { ...window, companyKey: 'x' },
+      'companyKey',
+      /createCareAnalytics/,
+    ],
     ['a missing startTime', 'author', { endTime: window.endTime }, 'startTime', /pass startTime/],
-    ['start after end', 'author', { startTime: window.endTime, endTime: window.startTime }, 'endTime', /later than startTime/],
-    ['start equal to end', 'author', { startTime: window.startTime, endTime: window.startTime }, 'endTime', /later/],
-    ['a range over 3 months', 'author', { startTime: '2026-01-01', endTime: '2026-04-02' }, 'endTime', /split it into consecutive exports of at most 3 months \(the first ending at 2026-04-01T00:00:00.000Z\)/],
+    [
+      'start after end',
+      'author',
+      { startTime: window.endTime, endTime: window.startTime },
+      'endTime',
+      /later than startTime/,
+    ],
+    [
+      'start equal to end',
+      'author',
+      { startTime: window.startTime, endTime: window.startTime },
+      'endTime',
+      /later/,
+    ],
+    [
+      'a range over 3 months',
+      'author',
+      { startTime: '2026-01-01', endTime: '2026-04-02' },
+      'endTime',
+      /split it into consecutive exports of at most 3 months \(the first ending at 2026-04-01T00:00:00.000Z\)/,
+    ],
     ['a priority of 6', 'conversation', { ...window, priorities: [0, 6] }, 'priorities', /from 0 to 5/],
     ['a negative priority', 'conversation', { ...window, priorities: [-1] }, 'priorities', /from 0 to 5/],
     ['an empty list', 'conversation', { ...window, priorities: [] }, 'priorities', /leave the parameter out/],
-    ['a timeInterval off the list', 'team_performance_interval', { ...window, timeInterval: 120_000 }, 'timeInterval', /one of 300000, 600000/],
+    [
+      'a timeInterval off the list',
+      'team_performance_interval',
+      { ...window, timeInterval: 120_000 },
+      'timeInterval',
+      /one of 300000, 600000/,
+    ],
     ['a missing timeInterval', 'team_performance_interval', window, 'timeInterval', /it is required/],
-    ['two smart views', 'conversation', { ...window, smartViewId: [1, 2] }, 'smartViewId', /one export per smart view/],
-    ['businessHourType alone', 'conversation', { ...window, businessHourType: true }, 'businessHourType', /enableBusinessHour: true/],
-    ['businessHourType with enableBusinessHour false', 'conversation', { ...window, enableBusinessHour: false, businessHourType: false }, 'businessHourType', /enableBusinessHour: true/],
+    [
+      'two smart views',
+      'conversation',
+      { ...window, smartViewId: [1, 2] },
+      'smartViewId',
+      /one export per smart view/,
+    ],
+    [
+      'businessHourType alone',
+      'conversation',
+      { ...window, businessHourType: true },
+      'businessHourType',
+      /enableBusinessHour: true/,
+    ],
+    [
+      'businessHourType with enableBusinessHour false',
+      'conversation',
+      { ...window, enableBusinessHour: false, businessHourType: false },
+      'businessHourType',
+      /enableBusinessHour: true/,
+    ],
     ['a bad reportFormat', 'author', { ...window, reportFormat: 'xml' }, 'reportFormat', /one of json, csv/],
-    ['a string where a boolean goes', 'response_approval', { ...window, includeDisabled: 'yes' }, 'includeDisabled', /true or false/],
-    ['a bad conversationReportType', 'conversation', { ...window, conversationReportType: 'OPEN' }, 'conversationReportType', /OPEN_AT_END, CLOSED, CREATED/],
-    ['epoch seconds', 'author', { startTime: 1_780_000_000, endTime: 1_780_086_400 }, 'startTime', /milliseconds/],
+    [
+      'a string where a boolean goes',
+      'response_approval',
+      { ...window, includeDisabled: 'yes' },
+      'includeDisabled',
+      /true or false/,
+    ],
+    [
+      'a bad conversationReportType',
+      'conversation',
+      { ...window, conversationReportType: 'OPEN' },
+      'conversationReportType',
+      /OPEN_AT_END, CLOSED, CREATED/,
+    ],
+    [
+      'epoch seconds',
+      'author',
+      { startTime: 1_780_000_000, endTime: 1_780_086_400 },
+      'startTime',
+      /milliseconds/,
+    ],
   ])('rejects %s', async (_label, type, params, parameter, fix) => {
     const error = await rejectionOf(type, params);
     expect(error.parameter).toBe(parameter);
@@ -71,10 +149,18 @@ describe('warnings through onWarning', () => {
 
   it('warns above 31 buckets and stays silent at 31', async () => {
     const start = Date.UTC(2026, 6, 1);
-    const many = await warningsFor('team_performance_interval', { startTime: start, endTime: start + 7 * DAY, timeInterval: 3_600_000 });
+    const many = await warningsFor('team_performance_interval', {
+      startTime: start,
+      endTime: start + 7 * DAY,
+      timeInterval: 3_600_000,
+    });
     expect(many).toEqual([expect.objectContaining({ code: 'bucket-count', parameter: 'timeInterval' })]);
     expect(many[0]?.message).toContain('168 buckets');
-    const ok = await warningsFor('team_performance_interval', { startTime: start, endTime: start + 31 * DAY, timeInterval: 86_400_000 });
+    const ok = await warningsFor('team_performance_interval', {
+      startTime: start,
+      endTime: start + 31 * DAY,
+      timeInterval: 86_400_000,
+    });
     expect(ok).toEqual([]);
   });
 

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, ConnectionError, ValidationError } from '../../../src/index.js';
+import { exportServers, JOB, text } from '../support/export-servers.js';
+import { credentials, observedClient } from '../support/observed-fetch.js';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+const CSV = 'CONVERSATION_ID,STATUS\n1,OPEN\n2,CLOSED\n';
+
+describe('download()', () => {
+  it('follows the 307 by hand and fetches storage with no credentials', async () => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': Buffer.byteLength(CSV) });
+      res.end(CSV);
+    });
+    close = servers.close;
+    const download = await servers.job().download();
+    expect(download).toMatchObject({ format: 'csv', contentLength: Buffer.byteLength(CSV) });
+    expect(await text(download.body)).toBe(CSV);
+
+    const [apiRequest] = servers.api.requests;
+    expect(apiRequest?.headers.authorization).toMatch(/^Basic /);
+    expect(apiRequest?.url).toBe(
+      `/api/public/reports/report/wf-1/ab%2Bcd%2Fef%3D%3D/download?companyKey=${credentials.companyKey}`,
+    );
+    const [storageRequest] = servers.storage.requests;
+    expect(storageRequest?.headers.authorization).toBeUndefined();
+    expect(storageRequest?.url).toBe('/exports/file-1.csv?X-Amz-Signature=sig1&X-Amz-Expires=60');
+    expect(JSON.stringify(storageRequest?.headers)).not.toContain(credentials.companyKey);
+  });
+
+  it('asks /download once more when storage rejects an expired URL', async () => {
+    const servers = await exportServers((_req, res, hit) => {
+      if (hit === 0) {
+        res
+          .writeHead(403, { 'content-type': 'application/xml' })
+          .end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
+        return;
+      }
+      res.writeHead(200).end(CSV);
+    });
+    close = servers.close;
+    expect(await text((await servers.job().download()).body)).toBe(CSV);
+    expect(servers.downloads()).toBe(2);
+    expect(servers.storage.requests.map((r) => r.url)).toEqual([
+      '/exports/file-1.csv?X-Amz-Signature=sig1&X-Amz-Expires=60',
+      '/exports/file-2.csv?X-Amz-Signature=sig2&X-Amz-Expires=60',
+    ]);
+  });
+
+  it('gives up after the second rejection, without leaking the signature', async () => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(400).end('SignatureDoesNotMatch sig2');
+    });
+    close = servers.close;
+    const error = await servers
+      .job()
+      .download()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as Error).message).toMatch(/rejected the download URL twice/);
+    expect(JSON.stringify(error)).not.toContain('sig2');
+    expect(servers.downloads()).toBe(2);
+  });
+
+  it('streams a direct 200 from /download as is', async () => {
+    const servers = await exportServers(() => {}, {
+      direct: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('[{"a":"1"}]');
+      },
+    });
+    close = servers.close;
+    const download = await servers.job('json').download();
+    expect(await text(download.body)).toBe('[{"a":"1"}]');
+    expect(servers.storage.requests).toHaveLength(0);
+  });
+
+  it('follows a further storage redirect, still without credentials', async () => {
+    const servers = await exportServers((req, res) => {
+      if (req.url?.startsWith('/exports/')) {
+        res.writeHead(302, { location: '/moved/file.csv?sig=abc' }).end();
+        return;
+      }
+      res.writeHead(200).end(CSV);
+    });
+    close = servers.close;
+    expect(await text((await servers.job().download()).body)).toBe(CSV);
+    expect(servers.storage.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ['/exports/file-1.csv?X-Amz-Signature=sig1&X-Amz-Expires=60', undefined],
+      ['/moved/file.csv?sig=abc', undefined],
+    ]);
+  });
+
+  it('fails when the body ends before its Content-Length (real socket)', async () => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200, { 'content-length': 1000 });
+      res.write('x'.repeat(400));
+      setTimeout(() => res.destroy(), 20);
+    });
+    close = servers.close;
+    const download = await servers.job().download();
+    const error = await text(download.body).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+  });
+
+  it('fails on a Content-Length mismatch in either direction (injected fetch)', async () => {
+    for (const [declared, actual, message] of [
+      [10, 'short', /got 5 of 10 bytes/],
+      [3, 'longer', /larger than its Content-Length of 3/],
+    ] as const) {
+      const { ca } = observedClient(
+        () => new Response(actual, { status: 200, headers: { 'content-length': String(declared) } }),
+      );
+      const download = await ca.reports.resume({ ...JOB, format: 'csv' }).download();
+      await expect(text(download.body)).rejects.toThrow(message);
+    }
+  });
+
+  it('rejects mid-body with AbortError when the caller aborts', async () => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200);
+      res.write('x'.repeat(64 * 1024)); // then stall
+    });
+    close = servers.close;
+    const controller = new AbortController();
+    const download = await servers.job().download({ signal: controller.signal });
+    const reader = download.body.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('refuses a plain-http storage URL off loopback', async () => {
+    const { ca, requests } = observedClient(
+      () =>
+        new Response(null, { status: 307, headers: { location: 'http://storage.example.invalid/f?sig=1' } }),
+    );
+    await expect(ca.reports.resume({ ...JOB, format: 'csv' }).download()).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { JOB } from '../support/export-servers.js';
+import { observedClient } from '../support/observed-fetch.js';
+
+/** A body delivered in the given pieces, to prove parsing across chunk boundaries. */
+function chunked(...pieces: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const piece of pieces)
+        controller.enqueue(typeof piece === 'string' ? encoder.encode(piece) : piece);
+      controller.close();
+    },
+  });
+}
+
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}
+
+function jobRows(format: 'csv' | 'json', body: ReadableStream<Uint8Array> | string) {
+  const { ca } = observedClient(() => new Response(body, { status: 200 }));
+  return ca.reports.resume({ ...JOB, format }).rows();
+}
+
+describe('rows()', () => {
+  it('csv: header row → keys, quoted fields, BOM, CRLF', async () => {
+    const csv =
+      '\uFEFFCONVERSATION_ID,STATUS,NOTE\r\n1,OPEN,"a, ""quoted"" note"\r\n2,CLOSED,"multi\nline"\r\n';
+    expect(await collect(jobRows('csv', csv))).toEqual([
+      { CONVERSATION_ID: '1', STATUS: 'OPEN', NOTE: 'a, "quoted" note' },
+      { CONVERSATION_ID: '2', STATUS: 'CLOSED', NOTE: 'multi\nline' },
+    ]);
+  });
+
+  it('json: streams elements of the top-level array, split anywhere', async () => {
+    const emoji = new TextEncoder().encode('"😀"');
+    const body = chunked(
+      '[{"agent_name":"Ann',
+      'a","agent_id":"1"},',
+      ' {"agent_name":',
+      emoji.slice(0, 2),
+      emoji.slice(2),
+      ',"agent_id":null}',
+      ']',
+    );
+    expect(await collect(jobRows('json', body))).toEqual([
+      { agent_name: 'Anna', agent_id: '1' },
+      { agent_name: '😀', agent_id: null },
+    ]);
+  });
+
+  it('json: non-string scalars become text so the row type holds', async () => {
+    expect(await collect(jobRows('json', '[{"n":1,"b":true,"o":{"x":1}}]'))).toEqual([
+      { n: '1', b: 'true', o: '{"x":1}' },
+    ]);
+  });
+
+  it('json: an empty array or empty body yields no rows', async () => {
+    expect(await collect(jobRows('json', '[]'))).toEqual([]);
+    expect(await collect(jobRows('json', ''))).toEqual([]);
+  });
+
+  it('json: a truncated array is an error, not a silent short read', async () => {
+    await expect(collect(jsonRows(chunked('[{"a":"1"},{"a":')))).rejects.toThrow();
+  });
+
+  it('json: a top-level object is rejected', async () => {
+    await expect(collect(jsonRows(chunked(' {"a":"1"}')))).rejects.toThrow(/not an array of rows/);
+  });
+
+  it('json: a non-object element is rejected', async () => {
+    await expect(collect(jsonRows(chunked('["x"]')))).rejects.toThrow(/to be an object/);
+  });
+
+  it('csv: a body cut mid-stream fails the iteration', async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(new TextEncoder().encode('a,b\n1,2\n'));
+        } else controller.error(new Error('socket closed'));
+      },
+    });
+    await expect(collect(jobRows('csv', body))).rejects.toThrow();
+  });
+});
