@@ -41,7 +41,10 @@ function buildBodies(): { json: Uint8Array; csv: Uint8Array; rows: number } {
     const json = JSON.stringify(row);
     jsonParts.push(json);
     csvParts.push(
-      columns.map((c) => (/[",\n]/.test(row[c]!) ? `"${row[c]!.replaceAll('"', '""')}"` : row[c])).join(','),
+      columns
+        .map((c) => row[c] ?? '')
+        .map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v))
+        .join(','),
     );
     size += json.length;
   }

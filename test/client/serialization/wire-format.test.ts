@@ -102,7 +102,7 @@ describe('run call on the wire', () => {
   });
 
   it('sends the analyticsAccessToken of a returned statusUrl, re-based onto the configured origin', async () => {
-    const { ca, requests } = observedClient((request, index) =>
+    const { ca, requests } = observedClient((_request, index) =>
       index === 0
         ? started({ statusUrl: 'https://qa-host.example.invalid/x/status?analyticsAccessToken=tok%2Ben' })
         : new Response(JSON.stringify({ status: 'PASS', result: [{ result: { runnerState: 'RUNNING' } }] })),
