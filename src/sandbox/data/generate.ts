@@ -1,0 +1,171 @@
+// Serialises an export: CSV (header + one line per row) or JSON (one array of flat objects whose
+// values are all strings, as the vendor documents). Streams fixed-size chunks from a synchronous
+// generator so a 1 GiB export needs constant memory; `generateRows` gives the same data as objects
+// so tests can compare what a client parsed with what the sandbox meant to send.
+import { type Cell, type Column, catalogue, columnSalt, type Row } from './columns.js';
+import { DateFormatter } from './dates.js';
+import type { DataOptions, ReportParams, ReportType } from './params.js';
+import { defaultDataOptions } from './params.js';
+import { mix32 } from './random.js';
+import { createRoster, type Roster } from './roster.js';
+import { openCursor, type RowCursor } from './rows.js';
+import { ByteWriter } from './writer.js';
+
+export type ExportFormat = 'csv' | 'json';
+const CHUNK_BYTES = 64 * 1024;
+/** Upper bound of one encoded value (the longest constant, a date or an integer is far shorter). */
+const MAX_VALUE_BYTES = 256;
+
+const csvText = (value: string): string =>
+  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+const jsonText = (value: string): string => JSON.stringify(value).slice(1, -1);
+const encoders = {
+  csv: (value: string) => Buffer.from(csvText(value)),
+  json: (value: string) => Buffer.from(jsonText(value)),
+  raw: (value: string) => Buffer.from(value),
+};
+
+const rosters = new Map<string, Roster>();
+export function rosterOf(data: DataOptions): Roster {
+  const key = `${data.seed}/${data.teams}/${data.agents}`;
+  let roster = rosters.get(key);
+  if (!roster) {
+    roster = createRoster(data.seed, data.teams, data.agents);
+    rosters.set(key, roster);
+  }
+  return roster;
+}
+
+/** The output columns: `reportMetrics` picks and orders them (case-insensitively; the requested
+ * spelling is the header). A name the catalogue does not know still gets a column of generated
+ * numbers, so integrations that use real vendor column names work against the sandbox. */
+export function selectColumns(
+  type: ReportType,
+  metrics: readonly string[] | undefined,
+): { name: string; column: Column }[] {
+  const known = catalogue[type];
+  if (!metrics?.length) return known.map((column) => ({ name: column.name, column }));
+  return metrics.map((name) => {
+    const column = known.find((c) => c.name.toLowerCase() === name.toLowerCase());
+    return {
+      name,
+      column: column ?? {
+        name,
+        make: () => (_row: Row, h: number, out: ByteWriter) => out.uint(h % 100_000),
+      },
+    };
+  });
+}
+
+interface Prepared {
+  readonly names: string[];
+  readonly cells: Cell[];
+  readonly salts: Int32Array;
+  readonly cursor: RowCursor;
+  readonly out: ByteWriter;
+}
+
+function prepare(
+  type: ReportType,
+  params: ReportParams,
+  data: DataOptions,
+  encoding: keyof typeof encoders,
+  capacity: number,
+): Prepared {
+  const env = { text: encoders[encoding], params };
+  const selected = selectColumns(type, params.reportMetrics);
+  return {
+    names: selected.map((s) => s.name),
+    cells: selected.map((s) => s.column.make(env)),
+    salts: Int32Array.from(selected.map((s) => columnSalt(s.column.name))),
+    cursor: openCursor(type, params, data, rosterOf(data)),
+    out: new ByteWriter(capacity, new DateFormatter(params)),
+  };
+}
+
+/** Rows the export will contain, without generating them. */
+export function countRows(
+  type: ReportType,
+  params: ReportParams,
+  data: DataOptions = defaultDataOptions,
+): number {
+  return openCursor(type, params, data, rosterOf(data)).count;
+}
+
+/** The export's bytes as ~64 KiB chunks, generated lazily. */
+export function* generateChunks(
+  type: ReportType,
+  params: ReportParams,
+  data: DataOptions = defaultDataOptions,
+  format: ExportFormat = params.reportFormat ?? 'json',
+): Generator<Buffer> {
+  const json = format === 'json';
+  const names = selectColumns(type, params.reportMetrics).map((s) => s.name);
+  // Every value is preceded by a fixed separator: for JSON the key and its quotes, for CSV a comma.
+  const seps = names.map((name, i) =>
+    Buffer.from(json ? `${i === 0 ? '{' : '",'}${JSON.stringify(name)}:"` : i === 0 ? '' : ','),
+  );
+  const rowEnd = Buffer.from(json ? (names.length ? '"}' : '{}') : '\n');
+  const rowGap = Buffer.from(json ? ',\n' : '');
+  const rowMax = seps.reduce((sum, sep) => sum + sep.length + MAX_VALUE_BYTES, rowEnd.length + rowGap.length);
+  const { cells, salts, cursor, out } = prepare(type, params, data, format, CHUNK_BYTES + rowMax + 4096);
+  const width = cells.length;
+  const row = cursor.row;
+  out.bytes(Buffer.from(json ? '[' : `${names.map(csvText).join(',')}\n`));
+  let first = true;
+  while (cursor.next()) {
+    if (!first) out.bytes(rowGap);
+    first = false;
+    const key = row.key;
+    for (let i = 0; i < width; i++) {
+      out.bytes(seps[i] as Buffer);
+      (cells[i] as Cell)(row, mix32(key ^ (salts[i] as number)), out);
+    }
+    out.bytes(rowEnd);
+    if (out.pos >= CHUNK_BYTES) yield out.take();
+  }
+  if (json) out.bytes(Buffer.from(']'));
+  if (out.pos > 0) yield out.take();
+}
+
+/** The same export as row objects (string values), for comparing with what a client parsed. */
+export function generateRows(
+  type: ReportType,
+  params: ReportParams,
+  data: Partial<DataOptions> = {},
+): Record<string, string>[] {
+  const { names, cells, salts, cursor, out } = prepare(
+    type,
+    params,
+    { ...defaultDataOptions, ...data },
+    'raw',
+    4096,
+  );
+  const rows: Record<string, string>[] = [];
+  while (cursor.next()) {
+    const record: Record<string, string> = {};
+    names.forEach((name, i) => {
+      out.pos = 0;
+      (cells[i] as Cell)(cursor.row, mix32(cursor.row.key ^ (salts[i] as number)), out);
+      record[name] = out.buf.toString('utf8', 0, out.pos);
+    });
+    rows.push(record);
+  }
+  return rows;
+}
+
+/** The export's byte length, found by generating it once without keeping it. Yields to the event
+ * loop between chunks so a large export does not stall the servers; stops when `signal` aborts. */
+export async function measureExport(chunks: Iterable<Buffer>, signal?: AbortSignal): Promise<number> {
+  let total = 0;
+  let sinceYield = 0;
+  for (const chunk of chunks) {
+    total += chunk.length;
+    if (++sinceYield === 16) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
+  }
+  return total;
+}

@@ -1,0 +1,101 @@
+// Everything a sandbox can be configured with, and the defaults a bare `startSandbox()` uses.
+import { type DataOptions, defaultDataOptions } from './data/params.js';
+
+export interface SandboxUser {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface JobTiming {
+  /** Rows the job will export. */
+  readonly totalCount: number;
+  /** Requested range in ms. */
+  readonly rangeMs: number;
+}
+
+export interface SandboxOptions {
+  /** API port (default 0: any free port). */
+  readonly port?: number;
+  /** Storage port (default 0). */
+  readonly storagePort?: number;
+  /** The API user (defaults `sandbox` / `sandbox-password`). */
+  readonly username?: string;
+  readonly password?: string;
+  /** Further API users, e.g. to exercise the per-company quota across users. */
+  readonly extraUsers?: readonly SandboxUser[];
+  readonly companyKey?: string;
+  /** Seed of all generated data (default 1). */
+  readonly seed?: number;
+  /** Event rows per day (default 500). About 4.5 million per day of conversations is 1 GiB of CSV. */
+  readonly rowsPerDay?: number;
+  /** Roster size behind `/teams` and the agent columns (defaults 4 teams, 24 agents). */
+  readonly teams?: number;
+  readonly agents?: number;
+  /**
+   * Divides every job's running time (default 1). At 1 a job runs 1 s plus 0.05 ms per row, the
+   * way real exports take longer for longer ranges and more data; tests use 10–100.
+   */
+  readonly speed?: number;
+  /** Fixed running time in ms for every job, or a function of the job; overrides `speed`. */
+  readonly jobDurationMs?: number | ((job: JobTiming) => number);
+  /** Lifetime of pre-signed download URLs in seconds (default 60). */
+  readonly urlTtlSeconds?: number;
+  /**
+   * How the run response and status carry `statusUrl`/`downloadUrl`: with the newer per-job
+   * `analyticsAccessToken` (default), the older `companyKey`, or not at all.
+   */
+  readonly jobUrls?: 'analyticsAccessToken' | 'companyKey' | 'omit';
+  /** Shape of the status `result`: alternate object / one-element array (default, like the
+   * vendor), or always one of them. */
+  readonly statusShape?: 'alternate' | 'object' | 'array';
+  /** Validate requests against the bundled OpenAPI spec (default true). */
+  readonly validate?: boolean;
+}
+
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly storagePort: number;
+  readonly users: readonly SandboxUser[];
+  readonly companyKey: string;
+  readonly data: DataOptions;
+  readonly jobDuration: (job: JobTiming) => number;
+  readonly urlTtlMs: number;
+  readonly jobUrls: 'analyticsAccessToken' | 'companyKey' | 'omit';
+  readonly statusShape: 'alternate' | 'object' | 'array';
+  readonly validate: boolean;
+}
+
+export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
+  const speed = options.speed ?? 1;
+  if (!(speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}`);
+  const fixed = options.jobDurationMs;
+  const rowsPerDay = options.rowsPerDay ?? defaultDataOptions.rowsPerDay;
+  if (!Number.isInteger(rowsPerDay) || rowsPerDay < 1 || rowsPerDay > 100_000_000) {
+    throw new RangeError(`rowsPerDay must be an integer from 1 to 100000000, got ${rowsPerDay}`);
+  }
+  return {
+    port: options.port ?? 0,
+    storagePort: options.storagePort ?? 0,
+    users: [
+      { username: options.username ?? 'sandbox', password: options.password ?? 'sandbox-password' },
+      ...(options.extraUsers ?? []),
+    ],
+    companyKey: options.companyKey ?? 'sandbox-company-key',
+    data: {
+      seed: options.seed ?? defaultDataOptions.seed,
+      rowsPerDay,
+      teams: options.teams ?? defaultDataOptions.teams,
+      agents: options.agents ?? defaultDataOptions.agents,
+    },
+    jobDuration:
+      typeof fixed === 'function'
+        ? fixed
+        : typeof fixed === 'number'
+          ? () => fixed
+          : (job) => (1000 + job.totalCount * 0.05) / speed,
+    urlTtlMs: (options.urlTtlSeconds ?? 60) * 1000,
+    jobUrls: options.jobUrls ?? 'analyticsAccessToken',
+    statusShape: options.statusShape ?? 'alternate',
+    validate: options.validate ?? true,
+  };
+}
