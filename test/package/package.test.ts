@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// publint --strict and attw --profile esm-only run in .ci/run on the same package; this test
+// checks what they cannot: that a strict TypeScript consumer installs, compiles and runs it.
+const run = promisify(execFile);
+const root = process.env.CA_PACKAGE_ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+let work: string;
+let project: string;
+let packed: { files: { path: string }[]; filename: string };
+
+async function sh(command: string, args: string[], cwd: string, what: string) {
+  try {
+    return await run(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${what} failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'ca-package-'));
+  // build.mjs compiles all of src/: if any part does not compile, nothing here can be tested.
+  await sh(
+    process.execPath,
+    ['scripts/build.mjs'],
+    root,
+    '`node scripts/build.mjs` (the package must build first)',
+  );
+  // --ignore-scripts: we just built; `prepare` would build a second time.
+  const { stdout } = await sh(
+    npm,
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+    root,
+    'npm pack',
+  );
+  packed = (JSON.parse(stdout) as (typeof packed)[])[0] as typeof packed;
+  project = join(work, 'consumer');
+  await mkdir(project);
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  await writeFile(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        types: ['node'],
+        outDir: 'out',
+        skipLibCheck: false,
+      },
+      files: ['consumer.ts'],
+    }),
+  );
+  // Kept as .ts.txt so the repo's own typecheck does not resolve them against itself.
+  await copyFile(join(here, 'consumer/consumer.ts.txt'), join(project, 'consumer.ts'));
+  await copyFile(join(here, 'consumer/type-error.ts.txt'), join(project, 'type-error.ts'));
+  await sh(
+    npm,
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      join(work, packed.filename),
+      'typescript@5.9.3',
+      '@types/node@20.19.43',
+    ],
+    project,
+    'npm install of the tarball',
+  );
+}, 600_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the published package', () => {
+  it('ships compiled code and declarations, not tests or sources', () => {
+    const paths = packed.files.map((f) => f.path);
+    expect(paths).toContain('dist/src/index.js');
+    expect(paths).toContain('dist/src/index.d.ts');
+    expect(paths).toContain('dist/generated/report-parameters.js');
+    expect(paths).toContain('package.json');
+    expect(paths.filter((p) => p.startsWith('test/') || p.startsWith('scripts/'))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('typechecks a strict consumer and runs it end to end', { timeout: 120_000 }, async () => {
+    await sh(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', '.'],
+      project,
+      'tsc on the consumer',
+    );
+    const { stdout } = await sh(process.execPath, ['out/consumer.js'], project, 'running the consumer');
+    expect(JSON.parse(stdout)).toEqual({
+      validation: 'endTime',
+      state: 'completed',
+      runId: 'a+b/c=',
+      rows: [
+        { CONVERSATION_ID: '1', STATUS: 'OPEN' },
+        { CONVERSATION_ID: '2', STATUS: 'CLOSED' },
+      ],
+    });
+  });
+
+  it('rejects a wrong parameter at compile time (types are real, not any)', {
+    timeout: 120_000,
+  }, async () => {
+    const result = await run(
+      process.execPath,
+      [
+        'node_modules/typescript/bin/tsc',
+        '--noEmit',
+        '--strict',
+        '--module',
+        'NodeNext',
+        '--types',
+        'node',
+        'type-error.ts',
+      ],
+      { cwd: project },
+    ).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toMatch(/type-error\.ts\(5,\d+\): error TS2353: .*timeInterval/);
+  });
+});
