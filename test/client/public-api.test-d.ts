@@ -7,7 +7,7 @@ import {
   type ReportJob,
   type ReportParams,
   type Row,
-  ValidationError,
+  type ValidationError,
 } from '../../src/index.js';
 
 declare const ca: CareAnalytics;
@@ -32,10 +32,18 @@ describe('public API types', () => {
     void ca.reports.start('author', { ...window, timeInterval: 3_600_000 });
     // @ts-expect-error timeInterval is required for team_performance_interval
     void ca.reports.start('team_performance_interval', window);
-    void ca.reports.start('team_performance_interval', { ...window, timeInterval: 3_600_000, teamIds: [1, 2] });
+    void ca.reports.start('team_performance_interval', {
+      ...window,
+      timeInterval: 3_600_000,
+      teamIds: [1, 2],
+    });
     // @ts-expect-error not one of the allowed bucket widths
     void ca.reports.start('team_performance_interval', { ...window, timeInterval: 120_000 });
-    void ca.reports.start('conversation', { ...window, conversationReportType: 'CLOSED', priorities: [0, 1] as const });
+    void ca.reports.start('conversation', {
+      ...window,
+      conversationReportType: 'CLOSED',
+      priorities: [0, 1] as const,
+    });
     // @ts-expect-error conversationReportType is conversation-only
     void ca.reports.start('response', { ...window, conversationReportType: 'CLOSED' });
     void ca.reports.start('user', { ...window, teamId: [7], agentId: [1042], includeDisabled: true });

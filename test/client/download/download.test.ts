@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, ConnectionError, ValidationError } from '../../../src/index.js';
+import { ApiError, ConnectionError, createCareAnalytics, ValidationError } from '../../../src/index.js';
 import { exportServers, JOB, text } from '../support/export-servers.js';
 import { credentials, observedClient } from '../support/observed-fetch.js';
 
@@ -133,6 +133,28 @@ describe('download()', () => {
     await reader.read();
     controller.abort();
     await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('does not apply the per-request timeout to a long body once headers are in', async () => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200);
+      let sent = 0;
+      const tick = setInterval(() => {
+        res.write('row\n');
+        if (++sent === 10) {
+          clearInterval(tick);
+          res.end();
+        }
+      }, 30);
+    });
+    close = servers.close;
+    const ca = createCareAnalytics({
+      baseUrl: `${servers.api.url}/api/public`,
+      ...credentials,
+      timeoutMs: 100,
+    });
+    const body = await text((await ca.reports.resume({ ...JOB, format: 'csv' }).download()).body);
+    expect(body).toBe('row\n'.repeat(10));
   });
 
   it('refuses a plain-http storage URL off loopback', async () => {
