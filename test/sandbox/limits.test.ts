@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  LIMITS,
+  MAX_BUCKETS,
+  type Sandbox,
+  startSandbox,
+  TOO_MANY_EXPORTS,
+} from '../../src/sandbox/index.js';
+import {
+  basic,
+  call,
+  caller,
+  DAY,
+  getStatus,
+  JAN_1,
+  type Started,
+  startReport,
+  waitClosed,
+  wire,
+} from './support/http.js';
+
+let sb: Sandbox | undefined;
+afterEach(async () => {
+  await sb?.close();
+  sb = undefined;
+});
+
+const day = { startTime: JAN_1, endTime: JAN_1 + DAY };
+
+describe('range limits', () => {
+  it('rejects a range over 3 months and accepts exactly 3 months', async () => {
+    sb = await startSandbox();
+    const c = caller(sb);
+    const over = await call(c, 'POST', '/reports/report/conversation', {
+      query: wire({ startTime: JAN_1, endTime: Date.UTC(2024, 3, 1) + 1 }),
+    });
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({ status: 'FAIL', message: expect.stringMatching(/endTime.*3 months/) });
+    const exact = await call(c, 'POST', '/reports/report/conversation', {
+      query: wire({ startTime: JAN_1, endTime: Date.UTC(2024, 3, 1) }),
+    });
+    expect(exact.status).toBe(200);
+  });
+
+  it('rejects an end before the start, naming endTime', async () => {
+    sb = await startSandbox();
+    const res = await call(caller(sb), 'POST', '/reports/report/author', {
+      query: wire({ startTime: JAN_1, endTime: JAN_1 }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/'endTime'/);
+  });
+
+  it('rejects businessHourType without enableBusinessHour=true', async () => {
+    sb = await startSandbox();
+    const res = await call(caller(sb), 'POST', '/reports/report/conversation', {
+      query: wire({ ...day, businessHourType: true }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/'businessHourType'.*enableBusinessHour/);
+  });
+});
+
+describe('team_performance_interval buckets', () => {
+  it('allows 8 h, 12 h and 1 day over a week but not 4 h, in the vendor string-result form', async () => {
+    sb = await startSandbox();
+    const c = caller(sb);
+    const week = { startTime: JAN_1, endTime: JAN_1 + 7 * DAY };
+    for (const timeInterval of [28_800_000, 43_200_000, 86_400_000]) {
+      const ok = await call(c, 'POST', '/reports/report/team_performance_interval', {
+        query: wire({ ...week, timeInterval }),
+      });
+      expect(ok.status).toBe(200);
+    }
+    const tooMany = await call(c, 'POST', '/reports/report/team_performance_interval', {
+      query: wire({ ...week, timeInterval: 14_400_000 }),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toEqual({
+      status: 'FAIL',
+      request: null,
+      message: null,
+      result: expect.stringMatching(/^HydrationException.*Too many buckets \(42\) requested$/),
+    });
+  });
+
+  it('allows 1 day and 1 week over a month but not 12 h', async () => {
+    sb = await startSandbox();
+    const c = caller(sb);
+    const month = { startTime: JAN_1, endTime: Date.UTC(2024, 1, 1) };
+    for (const [timeInterval, status] of [
+      [86_400_000, 200],
+      [604_800_000, 200],
+      [43_200_000, 400],
+    ] as const) {
+      const res = await call(c, 'POST', '/reports/report/team_performance_interval', {
+        query: wire({ ...month, timeInterval }),
+      });
+      expect(res.status).toBe(status);
+    }
+    expect(MAX_BUCKETS).toBeGreaterThanOrEqual(31);
+    expect(MAX_BUCKETS).toBeLessThan(42);
+  });
+
+  it('rejects an interval outside the vendor list, naming timeInterval', async () => {
+    sb = await startSandbox();
+    const res = await call(caller(sb), 'POST', '/reports/report/team_performance_interval', {
+      query: wire({ ...day, timeInterval: 1_000_000 }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/'timeInterval'.*300000/);
+  });
+});
+
+describe('export quotas', () => {
+  it('per user: 2 running, 5 queued, the next closed FAILED with the vendor reason', async () => {
+    sb = await startSandbox({ jobDurationMs: 60_000 });
+    const c = caller(sb);
+    const jobs: Started[] = [];
+    for (let i = 0; i < 8; i++) jobs.push(await startReport(c, 'conversation', day));
+    const states = [];
+    for (const job of jobs) {
+      const { result } = await getStatus(c, job);
+      states.push(
+        result.runnerState === 'CLOSED' ? `${result.detail}: ${result.reason}` : result.runnerState,
+      );
+    }
+    expect(states).toEqual([...Array(7).fill('RUNNING'), `FAILED: ${TOO_MANY_EXPORTS}`]);
+    expect(TOO_MANY_EXPORTS).toBe('User is attempting to run too many exports.');
+    expect(LIMITS).toEqual({ userRunning: 2, userQueued: 5, companyRunning: 4, companyQueued: 50 });
+  });
+
+  it('starts queued jobs as running ones finish', async () => {
+    sb = await startSandbox({ jobDurationMs: 800 });
+    const c = caller(sb);
+    const jobs: Started[] = [];
+    for (let i = 0; i < 4; i++) jobs.push(await startReport(c, 'conversation', day));
+    const progress = async () =>
+      Promise.all(jobs.map(async (j) => (await getStatus(c, j)).result.currentCount > 0));
+    // Jobs 3 and 4 are queued behind the user's two running ones: no progress yet.
+    const early = await progress();
+    expect(early.slice(2)).toEqual([false, false]);
+    for (const job of jobs) expect((await waitClosed(c, job)).result.detail).toBe('COMPLETED');
+  });
+
+  it('per company: 4 running and 50 queued across users', async () => {
+    const extraUsers = Array.from({ length: 11 }, (_, i) => ({ username: `u${i}`, password: `p${i}` }));
+    sb = await startSandbox({ jobDurationMs: 60_000, extraUsers });
+    const callers = extraUsers.map((u) => ({ sb: sb as Sandbox, auth: basic(u.username, u.password) }));
+    const outcomes: string[] = [];
+    // 11 users x 5 jobs = 55 jobs: 4 run, 50 queue, the 55th is over the company quota.
+    for (let round = 0; round < 5; round++) {
+      for (const c of callers) {
+        const job = await startReport(c, 'conversation', day);
+        const { result } = await getStatus(c, job);
+        outcomes.push(result.runnerState === 'CLOSED' ? String(result.reason) : result.runnerState);
+      }
+    }
+    expect(outcomes.slice(0, 54).every((o) => o === 'RUNNING')).toBe(true);
+    expect(outcomes[54]).toBe(TOO_MANY_EXPORTS);
+    const running = await Promise.all(
+      callers.map(async (c) => (await call(c, 'GET', '/reports/jobs')).body.result.length as number),
+    );
+    expect(running.reduce((a, b) => a + b)).toBe(55);
+  });
+});
