@@ -34,16 +34,18 @@ process.exitCode = code;
 setTimeout(() => process.exit(code), 2_000).unref();
 
 function packageVersion(): string {
-  // src/cli/main.ts and dist/src/cli/main.js sit at different depths below package.json.
-  for (const up of ['../../package.json', '../../../package.json']) {
+  // The package root is a few levels up from src/cli/ or dist/src/cli/.
+  let directory = new URL('.', import.meta.url);
+  for (let level = 0; level < 6; level++) {
+    directory = new URL('..', directory);
     try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', directory), 'utf8')) as {
         name?: string;
         version?: string;
       };
       if (pkg.name === 'khoros-care-analytics' && pkg.version) return pkg.version;
     } catch {
-      // Not at this depth.
+      // Not at this level.
     }
   }
   return '0.0.0';

@@ -46,6 +46,7 @@ Examples:
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
     const session = await openSession(options, context, globals);
     let job: Awaited<ReturnType<typeof session.client.reports.start>> | undefined;
+    let completed = false;
     try {
       progress.update({ phase: 'starting', reportType: input.type });
       job = await session.client.reports.start(input.type, input.params as never, { signal: context.signal });
@@ -55,11 +56,13 @@ Examples:
         timeoutMs,
         onProgress: (poll) => progress.update(progressFromPoll(poll)),
       });
+      completed = true;
       const written = await transfer(job, input.output, destination, context, progress);
       reportWritten(written, startedAt, context, progress, globals.quiet === true);
     } catch (error) {
       progress.stop();
-      if (job !== undefined && session.target === 'account') describeUnfinishedJob(job, error, context);
+      if (job !== undefined && session.target === 'account')
+        describeUnfinishedJob(job, completed, error, context);
       throw error;
     } finally {
       progress.stop();

@@ -19,14 +19,21 @@ export function progressFromPoll(poll: PollProgress): Partial<ProgressSnapshot> 
 }
 
 /**
- * When a wait times out or is interrupted, the job keeps running on the service: say how to pick
- * it up again instead of starting (and paying for) a new export.
+ * When a command stops after the job was started (timeout, Ctrl-C, a failed download), the job
+ * lives on at the service: say how to pick it up instead of starting (and paying for) a new export.
  */
-export function describeUnfinishedJob(job: { toJSON(): unknown }, error: unknown, context: CliContext): void {
+export function describeUnfinishedJob(
+  job: { toJSON(): unknown },
+  completed: boolean,
+  error: unknown,
+  context: CliContext,
+): void {
   const name = error instanceof Error ? error.name : '';
-  if (name !== 'TimeoutError' && name !== 'AbortError') return;
-  const saved = JSON.stringify(job.toJSON());
+  if (name === 'ReportFailedError' || name === 'UsageError' || name === 'ValidationError') return;
+  const saved = `'${JSON.stringify(job.toJSON())}'`;
   context.stderr.write(
-    `The job is still running on the service. Resume it with:\n  care-analytics wait '${saved}'\n  care-analytics download '${saved}' --out <path>\n`,
+    completed
+      ? `The export is ready on the service. Download it with:\n  care-analytics download ${saved} --out <path>\n`
+      : `The job is still running on the service. Resume it with:\n  care-analytics wait ${saved}\n  care-analytics download ${saved} --out <path>\n`,
   );
 }

@@ -11,7 +11,7 @@ export function sandboxCommand(context: CliContext): Command {
       'after',
       `
 This is the one command that prints credentials: they are the sandbox's own throwaway ones,
-made up at start, valid only for this process and useless anywhere else. The lines on stdout
+known to this sandbox only and useless anywhere else. The lines on stdout
 are in .env form, so another shell can use them:
   care-analytics sandbox > .env &          # then, in the same directory:
   care-analytics export conversation --last 7d --out exports/`,
@@ -30,7 +30,7 @@ are in .env form, so another shell can use them:
         ].join('\n'),
       );
       context.stderr.write(
-        `Sandbox running at ${sandbox.url} (storage ${sandbox.storageUrl}); Ctrl-C stops it.\n`,
+        `Sandbox running at ${sandbox.url} (storage ${sandbox.storageUrl}); script faults with POST ${sandbox.adminUrl}/faults. Ctrl-C stops it.\n`,
       );
       await new Promise<void>((resolve) => {
         if (context.signal.aborted) resolve();

@@ -34,8 +34,13 @@ function rawDescription(error: unknown): string {
     return `authentication failed (HTTP ${error.status}): ${error.message}; check KHOROS_ANALYTICS_USER, KHOROS_ANALYTICS_PASSWORD and KHOROS_ANALYTICS_COMPANY_KEY`;
   }
   if (error instanceof ApiError) {
-    const id = error.requestId ? `, request id ${error.requestId}` : '';
-    return `${error.message} (HTTP ${error.status} from ${error.method} ${error.url}${id})`;
+    // The client's messages usually name the request already; add only what is missing.
+    const status = error.message.includes(`HTTP ${error.status}`)
+      ? []
+      : [`HTTP ${error.status} from ${error.method} ${error.url}`];
+    const id = error.requestId ? [`request id ${error.requestId}`] : [];
+    const extra = [...status, ...id];
+    return extra.length > 0 ? `${error.message} (${extra.join(', ')})` : error.message;
   }
   if (error instanceof ConnectionError) {
     return `${error.message} (${error.url}); check KHOROS_ANALYTICS_URL and your network`;

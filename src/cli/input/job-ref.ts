@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 
@@ -23,7 +23,7 @@ export function parseJobRef(args: readonly string[], cwd: string): JobRef {
   let text = trimmed;
   if (!trimmed.startsWith('{')) {
     const path = resolve(cwd, trimmed);
-    if (!existsSync(path))
+    if (trimmed === '' || !existsSync(path) || !statSync(path).isFile())
       throw new UsageError(`<job>: '${arg}' is neither job JSON nor an existing file; ${USAGE}`, '<job>');
     text = readFileSync(path, 'utf8');
   }

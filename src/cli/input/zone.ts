@@ -41,16 +41,19 @@ export function parseTimeZone(text: string, flag = '--tz'): string {
 function suggestZones(text: string): string[] {
   const wanted = text.toLowerCase();
   const city = wanted.split('/').pop() ?? wanted;
-  return supportedZones()
-    .map((zone) => {
-      const lower = zone.toLowerCase();
-      const zoneCity = lower.split('/').pop() ?? lower;
-      return { zone, distance: Math.min(editDistance(wanted, lower), editDistance(city, zoneCity)) };
-    })
-    .filter(({ distance }) => distance <= 2)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, 3)
-    .map(({ zone }) => zone);
+  return (
+    supportedZones()
+      .map((zone) => {
+        const lower = zone.toLowerCase();
+        const zoneCity = lower.split('/').pop() ?? lower;
+        return { zone, distance: Math.min(editDistance(wanted, lower), editDistance(city, zoneCity)) };
+      })
+      // Short names are too easily "close" to unrelated ones: allow one edit per four letters.
+      .filter(({ distance }) => distance <= Math.min(2, Math.floor(city.length / 4)))
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, 3)
+      .map(({ zone }) => zone)
+  );
 }
 
 function editDistance(a: string, b: string): number {

@@ -40,7 +40,8 @@ export function createProgress(
     );
   };
   const drawTty = () => {
-    const width = Math.max(20, (stream.columns ?? 100) - 1);
+    // A pseudo-terminal without a size (script, some CI runners) reports 0 columns.
+    const width = Math.max(20, (stream.columns || 120) - 1);
     const line = describe(snapshot, now() - startedAt, rate());
     stream.write(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     liveLine = true;

@@ -28,7 +28,15 @@ describe('parseJobRef', () => {
   });
 
   it('explains every accepted form when the input is wrong', () => {
-    for (const args of [['missing-file.json'], ['{"workflowId":1}'], ['{not json'], ['a', 'b', 'c'], []]) {
+    for (const args of [
+      ['missing-file.json'],
+      [''],
+      ['.'],
+      ['{"workflowId":1}'],
+      ['{not json'],
+      ['a', 'b', 'c'],
+      [],
+    ]) {
       const error = catchError(() => parseJobRef(args, '/'));
       expect(error.message).toMatch(/^<job>: /);
       expect(error.message).toContain('<workflowId> <runId>');
