@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // publint --strict and attw --profile esm-only run in .ci/run on the same package; this test
 // checks what they cannot: that a strict TypeScript consumer installs, compiles and runs it.
 const run = promisify(execFile);
-const root = process.env.CA_PACKAGE_ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let work: string;
+let root: string;
 let project: string;
 let packed: { files: { path: string }[]; filename: string };
 
@@ -26,8 +27,32 @@ async function sh(command: string, args: string[], cwd: string, what: string) {
   }
 }
 
+/**
+ * Builds and packs a copy of the checkout (tracked and untracked-but-not-ignored files, as they
+ * are on disk), so that rebuilding dist/ here cannot pull it from under the CLI tests, which run
+ * the built binary of the real checkout at the same time.
+ */
+async function copyOfCheckout(): Promise<string> {
+  const copy = join(work, 'repo');
+  const { stdout } = await sh(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    repo,
+    'git ls-files',
+  );
+  for (const file of stdout.split('\0').filter(Boolean)) {
+    await mkdir(dirname(join(copy, file)), { recursive: true });
+    await copyFile(join(repo, file), join(copy, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error; // deleted in the working tree
+    });
+  }
+  await symlink(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'ca-package-'));
+  root = await copyOfCheckout();
   // build.mjs compiles all of src/: if any part does not compile, nothing here can be tested.
   await sh(
     process.execPath,

@@ -25,7 +25,7 @@ export interface WaitOptions {
   readonly maxPollIntervalMs?: number;
 }
 
-export const DEFAULT_WAIT_TIMEOUT_MS = 3_600_000;
+const DEFAULT_WAIT_TIMEOUT_MS = 3_600_000;
 
 /**
  * Polls until the job completes (resolves with the final status) or fails (ReportFailedError).

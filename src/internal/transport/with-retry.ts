@@ -28,7 +28,6 @@ export interface RetryContext {
   /** For error messages: method and a URL without its query. */
   readonly method: string;
   readonly url: string;
-  readonly random?: () => number;
 }
 
 export interface Attempted {
@@ -70,7 +69,7 @@ export async function withRetry<T extends Attempted>(
       if (guard.timedOut()) {
         const timeout = new TimeoutError(`${method} ${url}: no response within ${budget} ms`, budget);
         if (!context.idempotent || !canRetry) throw timeout;
-        await pause(backoffDelay(retry, policy, context.random), timeout);
+        await pause(backoffDelay(retry, policy), timeout);
         continue;
       }
       const failure = new ConnectionError(`${method} ${url} failed: ${describe(error)}`, url, {
@@ -78,7 +77,7 @@ export async function withRetry<T extends Attempted>(
         secrets,
       });
       if (!(context.idempotent || failedBeforeSend(error)) || !canRetry) throw failure;
-      await pause(backoffDelay(retry, policy, context.random), failure);
+      await pause(backoffDelay(retry, policy), failure);
       continue;
     }
     const { response } = outcome;
@@ -102,6 +101,6 @@ export async function withRetry<T extends Attempted>(
     const safe = context.idempotent || runSafeStatusCodes.includes(response.status);
     if (!retryable || !safe || !canRetry) throw error;
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
-    await pause(retryAfterMs ?? backoffDelay(retry, policy, context.random), error);
+    await pause(retryAfterMs ?? backoffDelay(retry, policy), error);
   }
 }
