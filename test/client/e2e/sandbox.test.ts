@@ -28,8 +28,11 @@ afterAll(async () => {
 const extra = (type: ReportType) => (type === 'team_performance_interval' ? { timeInterval: 3_600_000 } : {});
 
 describe('client ↔ sandbox', () => {
-  it.each(reportTypes)('%s: run, wait, rows() equal the sandbox data', async (type) => {
-    const params = { startTime, endTime, ...extra(type) };
+  const cases = reportTypes.flatMap((type) =>
+    (['json', 'csv'] as const).map((format) => [type, format] as const),
+  );
+  it.each(cases)('%s (%s): run, wait, rows() equal the sandbox data', async (type, reportFormat) => {
+    const params = { startTime, endTime, reportFormat, ...extra(type) };
     const job = await ca.reports.run(type, params as never, fast);
     const rows = [];
     for await (const row of job.rows()) rows.push(row);

@@ -89,3 +89,39 @@ describe('rows()', () => {
     await expect(collect(jobRows('csv', body))).rejects.toThrow();
   });
 });
+
+describe('rows() stopped early', () => {
+  it.each(['csv', 'json'] as const)(
+    '%s: breaking out of the loop releases the connection',
+    async (format) => {
+      const { exportServers } = await import('../support/export-servers.js');
+      let closed!: () => void;
+      const connectionClosed = new Promise<void>((resolve) => {
+        closed = resolve;
+      });
+      const servers = await exportServers((_req, res) => {
+        res.on('close', closed);
+        res.writeHead(200);
+        res.write(format === 'csv' ? 'a,b\n' : '[');
+        let i = 0;
+        const tick = setInterval(() => {
+          const line = format === 'csv' ? `${i},x\n` : `${i ? ',' : ''}{"a":"${i}"}`;
+          i++;
+          if (!res.write(line.repeat(1))) clearInterval(tick);
+        }, 1);
+        res.on('close', () => clearInterval(tick));
+      });
+      try {
+        const seen: string[] = [];
+        for await (const row of servers.job(format).rows()) {
+          seen.push(String(row.a));
+          if (seen.length === 3) break;
+        }
+        expect(seen).toEqual(['0', '1', '2']);
+        await connectionClosed; // the endless body was cancelled, not left open
+      } finally {
+        await servers.close();
+      }
+    },
+  );
+});
