@@ -1,0 +1,25 @@
+// Builds site/index.html with `npm run docs` unless it is newer than everything it is made from.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const sitePage = path.join(repoRoot, 'site', 'index.html');
+
+const SOURCES = ['openapi', 'redocly.yaml', 'scripts/build-docs.mjs', 'scripts/build-docs'];
+
+function newestMtime(entry: string): number {
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+export function ensureSiteBuilt(): void {
+  const newestSource = Math.max(...SOURCES.map((entry) => newestMtime(path.join(repoRoot, entry))));
+  if (existsSync(sitePage) && statSync(sitePage).mtimeMs > newestSource) return;
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts/build-docs.mjs')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
