@@ -3,6 +3,7 @@ import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { parseOutputFormat } from '../input/report-flags.js';
 import { resolveDestination } from '../output/destination.js';
+import { checkConvertible } from '../output/write-export.js';
 import { progressMode } from '../progress/progress.js';
 import { createProgress } from '../progress/reporter.js';
 import { addConnectionOptions } from './options.js';
@@ -29,11 +30,13 @@ export function downloadCommand(context: CliContext): Command {
     const state = jobStateFrom(args, options, context);
     const jobFormat = state.format === 'json' ? 'json' : 'csv';
     const output = parseOutputFormat(options.format ?? jobFormat);
+    checkConvertible(jobFormat, output);
     const name = `${String(state.reportType)}-${String(state.workflowId).slice(0, 8)}.${output}`;
     const destination = resolveDestination(options.out, name, context.cwd);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
     const session = await openSession(options, context);
     try {
+      progress.update({ reportType: String(state.reportType) });
       const written = await transfer(resumeJob(session, state), output, destination, context, progress);
       reportWritten(written, startedAt, context, progress, globals.quiet === true);
     } finally {

@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from '../../errors/index.js';
 import { redactText } from '../../internal/redaction/redact-text.js';
+import { envNames } from '../config/account.js';
 import { flagForParameter } from '../input/report-flags.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,11 +25,19 @@ export function debugDetails(error: unknown, secrets: readonly string[]): string
   return redactText(inspect(error, { depth: 4 }), secrets);
 }
 
+/** Client options the CLI fills from the environment, for messages about them. */
+const settingForOption: Readonly<Record<string, string>> = {
+  baseUrl: envNames.url,
+  username: envNames.user,
+  password: `${envNames.password} or --password-stdin`,
+  companyKey: envNames.companyKey,
+};
+
 function rawDescription(error: unknown): string {
   if (error instanceof UsageError) return error.message;
   if (error instanceof ValidationError) {
-    const flag = flagForParameter[error.parameter];
-    return flag ? `${error.message} (flag ${flag})` : error.message;
+    const source = flagForParameter[error.parameter] ?? settingForOption[error.parameter];
+    return source ? `${error.message} (${source})` : error.message;
   }
   if (error instanceof AuthenticationError) {
     return `authentication failed (HTTP ${error.status}): ${error.message}; check KHOROS_ANALYTICS_USER, KHOROS_ANALYTICS_PASSWORD and KHOROS_ANALYTICS_COMPANY_KEY`;

@@ -40,12 +40,7 @@ export async function writeExport(
   signal: AbortSignal,
   onProgress: (progress: WriteProgress) => void,
 ): Promise<WrittenExport> {
-  if (output !== 'ndjson' && output !== download.format) {
-    throw new UsageError(
-      `--format ${output}: this export was produced as ${download.format}; use --format ${download.format} (or ndjson), or start a new export with --format ${output}`,
-      '--format',
-    );
-  }
+  checkConvertible(download.format, output);
   const counted = { bytes: 0, rows: 0, totalBytes: download.contentLength };
   const rawCounter = download.format === 'csv' ? new CsvRecordCounter() : new JsonRowCounter();
   const converting = output === 'ndjson';
@@ -79,6 +74,16 @@ export async function writeExport(
   await writeFileAtomically(destination.path, (file) => run(file, true));
   onProgress(counted);
   return { ...counted, path: destination.path };
+}
+
+/** A finished export can be written as produced, or as ndjson; csv and json do not convert. */
+export function checkConvertible(produced: 'csv' | 'json', output: OutputFormat): void {
+  if (output !== 'ndjson' && output !== produced) {
+    throw new UsageError(
+      `--format ${output}: this export was produced as ${produced}; use --format ${produced} (or ndjson), or start a new export with --format ${output}`,
+      '--format',
+    );
+  }
 }
 
 function csvRowsToNdjson(onRow: () => void): Transform {

@@ -30,6 +30,15 @@ async function cli(sandbox: Sandbox, args: string[], options: RunOptions = {}) {
 }
 
 const range = ['--from', '2026-11-01', '--to', '2026-11-02'];
+const savedJsonJob = JSON.stringify({
+  kind: 'khoros-care-analytics/report-job',
+  version: 1,
+  workflowId: 'wf-1',
+  runId: 'run-1',
+  reportType: 'conversation',
+  format: 'json',
+  startedAt: '2026-11-28T00:00:00.000Z',
+});
 
 describe('bad input: exit 2, a useful message, and no request sent', () => {
   const cases: [string, string[], RegExp][] = [
@@ -100,6 +109,16 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
     ['bad job', ['status', 'nope.json'], /<job>: 'nope\.json' is neither job JSON nor an existing file/],
     ['unknown option', ['export', 'conversation', ...range, '--colour'], /unknown option '--colour'/],
     ['start with --sandbox', ['start', 'conversation', ...range, '--sandbox'], /unknown option '--sandbox'/],
+    [
+      'json job downloaded as csv',
+      ['download', savedJsonJob, '--format', 'csv', '--out', 'x.csv'],
+      /--format csv: this export was produced as json/,
+    ],
+    [
+      'bad --job-format',
+      ['download', 'wf', 'run', '--job-format', 'xml', '--out', 'x'],
+      /--job-format: 'xml' is not one of csv, json/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, args, message) => {
@@ -110,6 +129,16 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stdout).toBe('');
     expect(fast.requests.length).toBe(before);
+  });
+});
+
+describe('configuration errors', () => {
+  it('refuses a plain-http API URL that is not loopback, naming the variable', async () => {
+    const result = await cli(fast, ['teams'], {
+      env: { KHOROS_ANALYTICS_URL: 'http://analytics.example.com/api/public' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^care-analytics: .*baseUrl.*\(KHOROS_ANALYTICS_URL\)$/m);
   });
 });
 

@@ -43,7 +43,9 @@ describe('describeError', () => {
       new ValidationError('startTime', 'the range is over 3 months', 'split it'),
       [],
     );
-    expect(line).toBe('Invalid startTime: the range is over 3 months. Fix: split it (flag --from)');
+    expect(line).toBe('Invalid startTime: the range is over 3 months. Fix: split it (--from)');
+    const url = describeError(new ValidationError('baseUrl', 'plain http', 'use https'), []);
+    expect(url).toBe('Invalid baseUrl: plain http. Fix: use https (KHOROS_ANALYTICS_URL)');
   });
 
   it('points authentication failures at the variables to check', () => {
