@@ -24,6 +24,15 @@ describe('credentials', () => {
     expect(requests[1]?.href).toBe(`${BASE}/config/timezones?locale=de&companyKey=${credentials.companyKey}`);
   });
 
+  it("sends a User-Agent, ours by default or the caller's", async () => {
+    const plain = observedClient(() => pass([]));
+    await plain.ca.teams.list();
+    expect(plain.requests[0]?.headers.get('user-agent')).toBe('khoros-care-analytics');
+    const custom = observedClient(() => pass([]), { userAgent: 'warehouse-sync/2.1' });
+    await custom.ca.teams.list();
+    expect(custom.requests[0]?.headers.get('user-agent')).toBe('warehouse-sync/2.1');
+  });
+
   it('refuses to attach credentials to another origin, even through ca.raw', async () => {
     const { ca, requests } = observedClient(() => pass([]));
     await expect(
