@@ -29,6 +29,8 @@ export interface ColumnEnv {
   /** Encodes a constant for the output format (CSV quoting, JSON escaping, or as is) as UTF-8. */
   readonly text: (value: string) => Uint8Array;
   readonly params: ReportParams;
+  /** The roster, so per-agent values can be encoded once up front. */
+  readonly agents: readonly Agent[];
 }
 
 export interface Column {
@@ -134,17 +136,9 @@ const workqueueName = (name: string): Column =>
 
 /** A per-agent text attribute, encoded once per agent. */
 function agentText(name: string, of: (agent: Agent) => string): Column {
-  return col(name, ({ text }) => {
-    const encoded: Uint8Array[] = [];
-    return (row, _h, out) => {
-      const index = row.agent.index;
-      let value = encoded[index];
-      if (value === undefined) {
-        value = text(of(row.agent));
-        encoded[index] = value;
-      }
-      out.bytes(value);
-    };
+  return col(name, ({ text, agents }) => {
+    const encoded = agents.map((agent) => text(of(agent)));
+    return (row, _h, out) => out.bytes(encoded[row.agent.index] as Uint8Array);
   });
 }
 

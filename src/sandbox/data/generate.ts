@@ -9,7 +9,7 @@ import { defaultDataOptions } from './params.js';
 import { mix32 } from './random.js';
 import { createRoster, type Roster } from './roster.js';
 import { openCursor, type RowCursor } from './rows.js';
-import { ByteWriter } from './writer.js';
+import { ByteWriter, encodeUtf8 } from './writer.js';
 
 export type ExportFormat = 'csv' | 'json';
 const CHUNK_BYTES = 64 * 1024;
@@ -20,9 +20,9 @@ const csvText = (value: string): string =>
   /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 const jsonText = (value: string): string => JSON.stringify(value).slice(1, -1);
 const encoders = {
-  csv: (value: string) => Buffer.from(csvText(value)),
-  json: (value: string) => Buffer.from(jsonText(value)),
-  raw: (value: string) => Buffer.from(value),
+  csv: (value: string) => encodeUtf8(csvText(value)),
+  json: (value: string) => encodeUtf8(jsonText(value)),
+  raw: (value: string) => encodeUtf8(value),
 };
 
 const rosters = new Map<string, Roster>();
@@ -72,13 +72,14 @@ function prepare(
   encoding: keyof typeof encoders,
   capacity: number,
 ): Prepared {
-  const env = { text: encoders[encoding], params };
+  const roster = rosterOf(data);
+  const env = { text: encoders[encoding], params, agents: roster.agents };
   const selected = selectColumns(type, params.reportMetrics);
   return {
     names: selected.map((s) => s.name),
     cells: selected.map((s) => s.column.make(env)),
     salts: Int32Array.from(selected.map((s) => columnSalt(s.column.name))),
-    cursor: openCursor(type, params, data, rosterOf(data)),
+    cursor: openCursor(type, params, data, roster),
     out: new ByteWriter(capacity, new DateFormatter(params)),
   };
 }
@@ -103,28 +104,28 @@ export function* generateChunks(
   const names = selectColumns(type, params.reportMetrics).map((s) => s.name);
   // Every value is preceded by a fixed separator: for JSON the key and its quotes, for CSV a comma.
   const seps = names.map((name, i) =>
-    Buffer.from(json ? `${i === 0 ? '{' : '",'}${JSON.stringify(name)}:"` : i === 0 ? '' : ','),
+    encodeUtf8(json ? `${i === 0 ? '{' : '",'}${JSON.stringify(name)}:"` : i === 0 ? '' : ','),
   );
-  const rowEnd = Buffer.from(json ? (names.length ? '"}' : '{}') : '\n');
-  const rowGap = Buffer.from(json ? ',\n' : '');
+  const rowEnd = encodeUtf8(json ? (names.length ? '"}' : '{}') : '\n');
+  const rowGap = encodeUtf8(json ? ',\n' : '');
   const rowMax = seps.reduce((sum, sep) => sum + sep.length + MAX_VALUE_BYTES, rowEnd.length + rowGap.length);
   const { cells, salts, cursor, out } = prepare(type, params, data, format, CHUNK_BYTES + rowMax + 4096);
   const width = cells.length;
   const row = cursor.row;
-  out.bytes(Buffer.from(json ? '[' : `${names.map(csvText).join(',')}\n`));
+  out.bytes(encodeUtf8(json ? '[' : `${names.map(csvText).join(',')}\n`));
   let first = true;
   while (cursor.next()) {
     if (!first) out.bytes(rowGap);
     first = false;
     const key = row.key;
     for (let i = 0; i < width; i++) {
-      out.bytes(seps[i] as Buffer);
+      out.bytes(seps[i] as Uint8Array);
       (cells[i] as Cell)(row, mix32(key ^ (salts[i] as number)), out);
     }
     out.bytes(rowEnd);
     if (out.pos >= CHUNK_BYTES) yield out.take();
   }
-  if (json) out.bytes(Buffer.from(']'));
+  if (json) out.bytes(encodeUtf8(']'));
   if (out.pos > 0) yield out.take();
 }
 

@@ -4,6 +4,11 @@
 import { type DateFormatter, offsetString } from './dates.js';
 
 const DAY_MS = 86_400_000;
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes as a plain Uint8Array: every array the hot path copies from has the same shape, so
+ * V8 keeps the copy loops monomorphic (mixing Buffer and Uint8Array halves the speed). */
+export const encodeUtf8 = (text: string): Uint8Array => utf8.encode(text);
 
 export class ByteWriter {
   buf: Buffer;
@@ -100,7 +105,7 @@ export class ByteWriter {
     if (day !== this.#lastDay) {
       let prefix = this.#dayPrefixes.get(day);
       if (!prefix) {
-        prefix = Buffer.from(`${new Date(day * DAY_MS).toISOString().slice(0, 10)}T`);
+        prefix = encodeUtf8(`${new Date(day * DAY_MS).toISOString().slice(0, 10)}T`);
         this.#dayPrefixes.set(day, prefix);
       }
       this.#lastDay = day;
@@ -109,7 +114,7 @@ export class ByteWriter {
     if (offset !== this.#lastOffset) {
       let suffix = this.#offsetSuffixes.get(offset);
       if (!suffix) {
-        suffix = Buffer.from(offsetString(offset));
+        suffix = encodeUtf8(offsetString(offset));
         this.#offsetSuffixes.set(offset, suffix);
       }
       this.#lastOffset = offset;
