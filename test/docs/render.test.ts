@@ -3,23 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_TYPES } from '../spec/support/report-types.js';
 import { ensureSiteBuilt, repoRoot, sitePage } from './support/built-site.js';
 
-const REPORT_TYPES = [
-  'author',
-  'combined',
-  'conversation',
-  'conversation_actions',
-  'conversation_history_action',
-  'incoming_post',
-  'raw_agent_states',
-  'raw_expert_help',
-  'response',
-  'response_approval',
-  'team_performance',
-  'team_performance_interval',
-  'user',
-];
 const TAGS = ['Reports', 'Jobs', 'Reference data'];
 const CHROMIUM_ARGS = [
   '--headless',

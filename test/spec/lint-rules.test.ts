@@ -75,14 +75,14 @@ const breakages: readonly Breakage[] = [
   {
     rule: 'rule/operation-error-responses',
     file: 'openapi/paths/teams.yaml',
-    search: "    '429':\n      $ref: ../components/responses/TooManyRequests.yaml\n",
+    search: '    "429":\n      $ref: ../components/responses/TooManyRequests.yaml\n',
     replacement: '',
   },
   {
     rule: 'rule/operation-success-response',
     file: 'openapi/paths/report-download.yaml',
-    search: "    '307':\n",
-    replacement: "    '308':\n",
+    search: '    "307":\n',
+    replacement: '    "308":\n',
   },
   {
     rule: 'rule/operation-id-camel-case',

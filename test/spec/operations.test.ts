@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operation, parametersOf, resolve, spec } from './support/bundled-spec.js';
-
-const REPORT_TYPES = [
-  'author',
-  'combined',
-  'conversation',
-  'conversation_actions',
-  'conversation_history_action',
-  'incoming_post',
-  'raw_agent_states',
-  'raw_expert_help',
-  'response',
-  'response_approval',
-  'team_performance',
-  'team_performance_interval',
-  'user',
-];
+import { REPORT_TYPES } from './support/report-types.js';
 
 // Brief §2, written out independently of the spec.
 const OPERATIONS: readonly [method: string, path: string, operationId: string][] = [
