@@ -3,8 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copySpec, type SpecCopy } from './support/spec-copy.js';
 
-// Each case works on its own temporary copy, never on the real openapi/ or generated/.
-describe('npm run generate:check', () => {
+// Each case works on its own temporary copy, never on the real openapi/ or generated/. Every
+// run spawns the whole pipeline (lint, bundle, openapi-typescript), so the cases get room for a
+// busy machine running the rest of the suite alongside.
+describe('npm run generate:check', { timeout: 120_000 }, () => {
   let copy: SpecCopy | undefined;
   afterEach(() => copy?.remove());
 

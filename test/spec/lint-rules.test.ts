@@ -104,7 +104,7 @@ const breakages: readonly Breakage[] = [
   },
 ];
 
-describe('redocly lint', () => {
+describe('redocly lint', { timeout: 60_000 }, () => {
   it('reports no errors and no warnings on openapi/', () => {
     const { ok, output } = runRedocly(repoRoot, ['lint', '--format', 'stylish']);
     expect(output).not.toMatch(/warning/i);
