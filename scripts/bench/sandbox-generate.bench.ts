@@ -15,7 +15,7 @@ const workloads = [
   { name: 'raw_agent_states csv', type: 'raw_agent_states', format: 'csv', timezone: undefined },
 ] as const;
 const data = { seed: 1, rowsPerDay: 400_000, teams: 4, agents: 24 };
-const params = (timezone: string | undefined) => ({ startTime: start, endTime: start + 3 * DAY, timezone });
+const params = (timezone: string | undefined) => ({ startTime: start, endTime: start + 2 * DAY, timezone });
 
 /** A sink that takes every chunk and does nothing with it, with the same backpressure contract. */
 function nullSink(): Writable {

@@ -3,7 +3,8 @@
 // TOTAL_*_TIME_MILLIS columns); every other column here is invented in the same style — event
 // reports UPPER_SNAKE, agent-state and team reports lower_snake — and documented in the README.
 // A cell is a pure function of the row and its own hash, so a reportMetrics subset yields exactly
-// the values the full report has in those columns.
+// the values the full report has in those columns. Cells are plans (an opcode and operands) that
+// one switch in CellWriter executes, so the row loop makes one kind of call, not one per column.
 import type { ReportParams, ReportType } from './params.js';
 import { hashString, mix32 } from './random.js';
 import type { Agent } from './roster.js';
@@ -23,7 +24,41 @@ export interface Row {
 }
 
 /** Writes one value, already encoded for the output format, at the writer's position. */
-export type Cell = (row: Row, h: number, out: ByteWriter) => void;
+export type CustomCell = (row: Row, h: number, out: ByteWriter) => void;
+
+export const Op = {
+  /** pool[h % pool.length] */
+  pick: 0,
+  /** a + h % b */
+  uint: 1,
+  /** the date row.time + a + h % b (b = 0: row.time + a) */
+  date: 2,
+  /** the date row.end */
+  endDate: 3,
+  /** a + row.key % b: an id shared by every column of the row that names the same thing */
+  keyId: 4,
+  priority: 5,
+  workqueueId: 6,
+  /** pool[row.workqueueId % pool.length] */
+  workqueuePick: 7,
+  /** pool[row.agent.index] */
+  agentPick: 8,
+  agentId: 9,
+  teamId: 10,
+  /** a count scaling with the row's range: hours × a × (h % 100) / 100 */
+  count: 11,
+  empty: 12,
+  custom: 13,
+} as const;
+export type Op = (typeof Op)[keyof typeof Op];
+
+export interface Cell {
+  readonly op: Op;
+  readonly a?: number;
+  readonly b?: number;
+  readonly pool?: readonly Uint8Array[];
+  readonly write?: CustomCell;
+}
 
 export interface ColumnEnv {
   /** Encodes a constant for the output format (CSV quoting, JSON escaping, or as is) as UTF-8. */
@@ -102,79 +137,69 @@ const STATUS_SALT = columnSalt('STATUS');
 const col = (name: string, make: (env: ColumnEnv) => Cell): Column => ({ name, make });
 
 function pick(name: string, values: readonly string[]): Column {
-  return col(name, ({ text }) => {
-    const encoded = values.map(text);
-    return (_row, h, out) => out.bytes(encoded[h % encoded.length] as Uint8Array);
-  });
+  return col(name, ({ text }) => ({ op: Op.pick, pool: values.map(text) }));
 }
 
 /** A decimal id in [base, base + span). */
 const id = (name: string, base: number, span: number): Column =>
-  col(name, () => (_row, h, out) => out.uint(base + (h % span)));
+  col(name, () => ({ op: Op.uint, a: base, b: span }));
 
 const millis = (name: string, min: number, max: number): Column =>
-  col(name, () => (_row, h, out) => out.uint(min + (h % (max - min))));
+  col(name, () => ({ op: Op.uint, a: min, b: max - min }));
 
 /** A date `min..max` ms after the row time (negative = before). */
 const dateAfter = (name: string, min: number, max: number): Column =>
-  col(name, () => (row, h, out) => out.date(row.time + min + (h % (max - min))));
+  col(name, () => ({ op: Op.date, a: min, b: max - min }));
 
-const rowDate = (name: string): Column => col(name, () => (row, _h, out) => out.date(row.time));
-const endDate = (name: string): Column => col(name, () => (row, _h, out) => out.date(row.end));
+const rowDate = (name: string): Column => col(name, () => ({ op: Op.date, a: 0, b: 0 }));
+const endDate = (name: string): Column => col(name, () => ({ op: Op.endDate }));
 
 /** An id shared by every column of the row that names the same conversation. */
 const conversationId = (name: string): Column =>
-  col(name, () => (row, _h, out) => out.uint(100_000_000 + (row.key % 900_000_000)));
+  col(name, () => ({ op: Op.keyId, a: 100_000_000, b: 900_000_000 }));
 
-const priority = (name: string): Column => col(name, () => (row, _h, out) => out.uint(row.priority));
-const workqueueId = (name: string): Column => col(name, () => (row, _h, out) => out.uint(row.workqueueId));
+const priority = (name: string): Column => col(name, () => ({ op: Op.priority }));
+const workqueueId = (name: string): Column => col(name, () => ({ op: Op.workqueueId }));
 const workqueueName = (name: string): Column =>
-  col(name, ({ text }) => {
-    const encoded = WORKQUEUE_NAMES.map(text);
-    return (row, _h, out) => out.bytes(encoded[row.workqueueId % encoded.length] as Uint8Array);
-  });
+  col(name, ({ text }) => ({ op: Op.workqueuePick, pool: WORKQUEUE_NAMES.map(text) }));
 
 /** A per-agent text attribute, encoded once per agent. */
-function agentText(name: string, of: (agent: Agent) => string): Column {
-  return col(name, ({ text, agents }) => {
-    const encoded = agents.map((agent) => text(of(agent)));
-    return (row, _h, out) => out.bytes(encoded[row.agent.index] as Uint8Array);
-  });
-}
+const agentText = (name: string, of: (agent: Agent) => string): Column =>
+  col(name, ({ text, agents }) => ({ op: Op.agentPick, pool: agents.map((agent) => text(of(agent))) }));
 
 const agentName = (name: string) => agentText(name, (a) => a.name);
 const agentEmail = (name: string) => agentText(name, (a) => a.email);
-const agentId = (name: string) => col(name, () => (row, _h, out) => out.uint(row.agent.agentId));
-const teamId = (name: string) => col(name, () => (row, _h, out) => out.uint(row.agent.team.teamId));
+const agentId = (name: string) => col(name, () => ({ op: Op.agentId }));
+const teamId = (name: string) => col(name, () => ({ op: Op.teamId }));
 const teamName = (name: string) => agentText(name, (a) => a.team.name);
 
 /** A count that scales with the length of the row's range (per-agent and interval reports). */
-const countOver = (name: string, perHour: number): Column =>
-  col(name, () => (row, h, out) => out.uint(((row.end - row.time) / HOUR) * perHour * ((h % 100) / 100)));
+const countOver = (name: string, perHour: number): Column => col(name, () => ({ op: Op.count, a: perHour }));
 
 // --- the catalogue --------------------------------------------------------------------------------
 
 function conversationStatus(): Column {
   return col('STATUS', ({ text, params }) => {
     const type = params.conversationReportType ?? 'OPEN_AT_END';
-    const values = (
-      type === 'CLOSED' ? ['CLOSED'] : type === 'OPEN_AT_END' ? OPEN_STATUSES : ALL_STATUSES
-    ).map(text);
-    return (_row, h, out) => out.bytes(values[h % values.length] as Uint8Array);
+    const values = type === 'CLOSED' ? ['CLOSED'] : type === 'OPEN_AT_END' ? OPEN_STATUSES : ALL_STATUSES;
+    return { op: Op.pick, pool: values.map(text) };
   });
 }
 
 function conversationClosedDate(): Column {
   return col('CLOSED_DATE', ({ params }) => {
     const type = params.conversationReportType ?? 'OPEN_AT_END';
-    if (type === 'OPEN_AT_END') return () => {};
-    if (type === 'CLOSED') return (row, _h, out) => out.date(row.time);
+    if (type === 'OPEN_AT_END') return { op: Op.empty };
+    if (type === 'CLOSED') return { op: Op.date, a: 0, b: 0 };
     // CREATED: the STATUS cell of the same row decides, so a closed date appears exactly when that
     // row's STATUS is CLOSED.
-    return (row, h, out) => {
-      if (ALL_STATUSES[cellHash(row, STATUS_SALT) % ALL_STATUSES.length] === 'CLOSED') {
-        out.date(row.time + 5 * MINUTE + (h % (8 * HOUR)));
-      }
+    return {
+      op: Op.custom,
+      write: (row, h, out) => {
+        if (ALL_STATUSES[cellHash(row, STATUS_SALT) % ALL_STATUSES.length] === 'CLOSED') {
+          out.date(row.time + 5 * MINUTE + (h % (8 * HOUR)));
+        }
+      },
     };
   });
 }
@@ -182,8 +207,8 @@ function conversationClosedDate(): Column {
 function conversationCreatedDate(): Column {
   return col('CREATED_DATE', ({ params }) =>
     params.conversationReportType === 'CLOSED'
-      ? (row, h, out) => out.date(row.time - 5 * MINUTE - (h % (8 * HOUR)))
-      : (row, _h, out) => out.date(row.time),
+      ? { op: Op.date, a: -5 * MINUTE - 8 * HOUR, b: 8 * HOUR }
+      : { op: Op.date, a: 0, b: 0 },
   );
 }
 
@@ -279,10 +304,7 @@ export const catalogue: { readonly [T in ReportType]: readonly Column[] } = {
   conversation_history_action: [
     conversationId('CONVERSATION_ID'),
     // With raiselimit the vendor returns up to 2,000 actions per conversation instead of 500.
-    col('ACTION_SEQUENCE', ({ params }) => {
-      const limit = params.raiselimit ? 2000 : 500;
-      return (_row, h, out) => out.uint(1 + (h % limit));
-    }),
+    col('ACTION_SEQUENCE', ({ params }) => ({ op: Op.uint, a: 1, b: params.raiselimit ? 2000 : 500 })),
     pick('ACTION_TYPE', ACTION_TYPES),
     agentName('ACTOR'),
     pick('FROM_VALUE', ['OPEN', 'ASSIGNED', 'PENDING', '']),
@@ -346,10 +368,7 @@ export const catalogue: { readonly [T in ReportType]: readonly Column[] } = {
     teamId('TEAM_ID'),
     teamName('TEAM_NAME'),
     agentText('ROLE', (a) => a.role),
-    col('ENABLED', ({ text }) => {
-      const [yes, no] = [text('true'), text('false')];
-      return (row, _h, out) => out.bytes(row.agent.enabled ? yes : no);
-    }),
+    agentText('ENABLED', (a) => String(a.enabled)),
     countOver('TOTAL_CONSOLE_LOGGED_IN_TIME_MILLIS', 0.3 * HOUR),
     countOver('TOTAL_GREEN_STATE_TIME_MILLIS', 0.2 * HOUR),
     countOver('TOTAL_YELLOW_STATE_TIME_MILLIS', 0.05 * HOUR),
