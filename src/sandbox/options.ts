@@ -26,7 +26,8 @@ export interface SandboxOptions {
   readonly companyKey?: string;
   /** Seed of all generated data (default 1). */
   readonly seed?: number;
-  /** Event rows per day (default 500). About 4.5 million per day of conversations is 1 GiB of CSV. */
+  /** Event rows per day (default 500). 1.2 million per day over 7 days of conversations is about
+   * 1 GiB of CSV (a CSV row is ~130 bytes, a JSON row ~400). */
   readonly rowsPerDay?: number;
   /** Roster size behind `/teams` and the agent columns (defaults 4 teams, 24 agents). */
   readonly teams?: number;

@@ -1,7 +1,7 @@
 // Startup time is reported here, not asserted (timing belongs in benchmarks): the figure lands in
 // the test output for the README and the issue's "starts in under a second".
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { describeSandbox, startSandbox } from '../../src/sandbox/index.js';
 
 describe('startSandbox', () => {
   it('starts, serves and closes; reports how long starting took', async () => {
@@ -32,5 +32,18 @@ describe('startSandbox', () => {
     const port = Number(new URL(a.url).port);
     await expect(startSandbox({ port })).rejects.toThrow(/EADDRINUSE/);
     await a.close();
+  });
+});
+
+describe('describeSandbox', () => {
+  it('lists where and how to connect, and close() can be called twice', async () => {
+    const sb = await startSandbox({ password: 'pw-describe' });
+    const text = describeSandbox(sb);
+    expect(text).toContain(sb.url);
+    expect(text).toContain(sb.storageUrl);
+    expect(text).toContain('pw-describe');
+    expect(text).toContain(`${sb.adminUrl}/faults`);
+    await Promise.all([sb.close(), sb.close()]);
+    await sb.close();
   });
 });

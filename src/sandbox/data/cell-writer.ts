@@ -24,6 +24,10 @@ export class CellWriter {
     this.#custom = cells.map((c) => c.write ?? NO_WRITE);
   }
 
+  op(i: number): Op {
+    return this.#ops[i] as Op;
+  }
+
   /** Writes cell `i` of `row`, whose own hash is `h`. */
   write(i: number, row: Row, h: number, out: ByteWriter): void {
     switch (this.#ops[i]) {
@@ -33,6 +37,7 @@ export class CellWriter {
         return;
       }
       case Op.uint:
+      case Op.id:
         out.uint((this.#a[i] as number) + (h % (this.#b[i] as number)));
         return;
       case Op.date: {

@@ -29,7 +29,7 @@ export type CustomCell = (row: Row, h: number, out: ByteWriter) => void;
 export const Op = {
   /** pool[h % pool.length] */
   pick: 0,
-  /** a + h % b */
+  /** a + h % b, for measures: one of the row profile's values (see PROFILES) */
   uint: 1,
   /** the date row.time + a + h % b (b = 0: row.time + a) */
   date: 2,
@@ -49,6 +49,8 @@ export const Op = {
   count: 11,
   empty: 12,
   custom: 13,
+  /** a + h % b, for identifiers: hashed from the row's own key so ids stay (almost) unique */
+  id: 14,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -131,7 +133,33 @@ const WORKQUEUE_NAMES = ['General', 'Priority', 'Billing', 'Spanish', 'Social', 
 
 /** The hash a column's cells draw from: the row identity salted with the column's own name. */
 export const columnSalt = (name: string): number => hashString(name);
-export const cellHash = (row: Row, salt: number): number => mix32(row.key ^ salt);
+
+/**
+ * Event rows draw their descriptive values (agent, priority, workqueue, channel, statuses,
+ * durations…) from one of PROFILES row profiles picked by the row key, and only identifiers and
+ * dates from the key itself. The generator can then copy a profile's pre-encoded stretch of
+ * columns instead of encoding each value, which more than doubles its speed; 4096 profiles
+ * keep the data varied.
+ */
+export const PROFILES = 4096;
+export const profileOf = (key: number): number => key & (PROFILES - 1);
+
+/** Ops whose value depends only on the row profile (in event exports). */
+export const profileOps: ReadonlySet<Op> = new Set<Op>([
+  Op.pick,
+  Op.uint,
+  Op.priority,
+  Op.workqueueId,
+  Op.workqueuePick,
+  Op.agentPick,
+  Op.agentId,
+  Op.teamId,
+  Op.empty,
+]);
+
+/** The hash a cell of `op` draws from, given the row key. */
+export const cellHash = (op: Op, key: number, salt: number, profiled: boolean): number =>
+  mix32((profiled && profileOps.has(op) ? profileOf(key) : key) ^ salt);
 const STATUS_SALT = columnSalt('STATUS');
 
 const col = (name: string, make: (env: ColumnEnv) => Cell): Column => ({ name, make });
@@ -196,7 +224,8 @@ function conversationClosedDate(): Column {
     return {
       op: Op.custom,
       write: (row, h, out) => {
-        if (ALL_STATUSES[cellHash(row, STATUS_SALT) % ALL_STATUSES.length] === 'CLOSED') {
+        // conversation is an event report, so its STATUS comes from the row profile.
+        if (ALL_STATUSES[cellHash(Op.pick, row.key, STATUS_SALT, true) % ALL_STATUSES.length] === 'CLOSED') {
           out.date(row.time + 5 * MINUTE + (h % (8 * HOUR)));
         }
       },

@@ -3,12 +3,12 @@
 // generator so a 1 GiB export needs constant memory; `generateRows` gives the same data as objects
 // so tests can compare what a client parsed with what the sandbox meant to send.
 import { CellWriter } from './cell-writer.js';
-import { type Column, catalogue, columnSalt, Op } from './columns.js';
+import { type Column, catalogue, cellHash, columnSalt, Op } from './columns.js';
 import { DateFormatter } from './dates.js';
 import type { DataOptions, ReportParams, ReportType } from './params.js';
 import { defaultDataOptions } from './params.js';
-import { mix32 } from './random.js';
 import { createRoster, type Roster } from './roster.js';
+import { RowEncoder } from './row-encoder.js';
 import { openCursor, type RowCursor } from './rows.js';
 import { ByteWriter, encodeUtf8 } from './writer.js';
 
@@ -64,6 +64,7 @@ interface Prepared {
   readonly salts: Int32Array;
   readonly cursor: RowCursor;
   readonly out: ByteWriter;
+  readonly dates: DateFormatter;
 }
 
 function prepare(
@@ -74,6 +75,7 @@ function prepare(
   capacity: number,
 ): Prepared {
   const roster = rosterOf(data);
+  const dates = new DateFormatter(params);
   const env = { text: encoders[encoding], params, agents: roster.agents };
   const selected = selectColumns(type, params.reportMetrics);
   return {
@@ -81,7 +83,8 @@ function prepare(
     cells: new CellWriter(selected.map((s) => s.column.make(env))),
     salts: Int32Array.from(selected.map((s) => columnSalt(s.column.name))),
     cursor: openCursor(type, params, data, roster),
-    out: new ByteWriter(capacity, new DateFormatter(params)),
+    out: new ByteWriter(capacity, dates),
+    dates,
   };
 }
 
@@ -110,27 +113,33 @@ export function* generateChunks(
   const rowEnd = encodeUtf8(json ? (names.length ? '"}' : '{}') : '\n');
   const rowGap = encodeUtf8(json ? ',\n' : '');
   const rowMax = seps.reduce((sum, sep) => sum + sep.length + MAX_VALUE_BYTES, rowEnd.length + rowGap.length);
-  const { cells, salts, cursor, out } = prepare(type, params, data, format, CHUNK_BYTES + rowMax + 4096);
+  const { cells, salts, cursor, out, dates } = prepare(
+    type,
+    params,
+    data,
+    format,
+    CHUNK_BYTES + rowMax + 4096,
+  );
   out.bytes(encodeUtf8(json ? '[' : `${names.map(csvText).join(',')}\n`));
+  const encoder = new RowEncoder(cells, salts, seps, cursor, dates);
   let more = cursor.next();
-  if (more) writeRow(cursor, cells, salts, seps, rowEnd, out);
+  if (more) {
+    encoder.write(out);
+    out.bytes(rowEnd);
+  }
   while (more) {
-    more = fillChunk(cursor, cells, salts, seps, rowGap, rowEnd, out);
+    more = fillChunk(cursor, encoder, rowGap, rowEnd, out);
     if (out.pos >= CHUNK_BYTES) yield out.take();
   }
   if (json) out.bytes(encodeUtf8(']'));
   if (out.pos > 0) yield out.take();
 }
 
-// The hot loop lives in plain functions rather than in the generator body, which V8 optimises less
-// readily.
-
-/** Writes rows until the chunk is full; false when the rows ran out. */
+/** Writes rows until the chunk is full; false when the rows ran out. (The hot loop lives in a
+ * plain function rather than in the generator body, which V8 optimises less readily.) */
 function fillChunk(
   cursor: RowCursor,
-  cells: CellWriter,
-  salts: Int32Array,
-  seps: readonly Uint8Array[],
+  encoder: RowEncoder,
   rowGap: Uint8Array,
   rowEnd: Uint8Array,
   out: ByteWriter,
@@ -138,27 +147,10 @@ function fillChunk(
   while (out.pos < CHUNK_BYTES) {
     if (!cursor.next()) return false;
     out.bytes(rowGap);
-    writeRow(cursor, cells, salts, seps, rowEnd, out);
+    encoder.write(out);
+    out.bytes(rowEnd);
   }
   return true;
-}
-
-function writeRow(
-  cursor: RowCursor,
-  cells: CellWriter,
-  salts: Int32Array,
-  seps: readonly Uint8Array[],
-  rowEnd: Uint8Array,
-  out: ByteWriter,
-): void {
-  const row = cursor.row;
-  const key = row.key;
-  const width = cells.width;
-  for (let i = 0; i < width; i++) {
-    out.bytes(seps[i] as Uint8Array);
-    cells.write(i, row, mix32(key ^ (salts[i] as number)), out);
-  }
-  out.bytes(rowEnd);
 }
 
 /** The same export as row objects (string values), for comparing with what a client parsed. */
@@ -179,7 +171,12 @@ export function generateRows(
     const record: Record<string, string> = {};
     names.forEach((name, i) => {
       out.pos = 0;
-      cells.write(i, cursor.row, mix32(cursor.row.key ^ (salts[i] as number)), out);
+      cells.write(
+        i,
+        cursor.row,
+        cellHash(cells.op(i), cursor.row.key, salts[i] as number, cursor.profiled),
+        out,
+      );
       record[name] = out.buf.toString('utf8', 0, out.pos);
     });
     rows.push(record);

@@ -2,7 +2,7 @@
 // each identified by (day, slot): overlapping ranges share rows, and the count is arithmetic.
 // Per-agent reports have one row per selected agent; team_performance_interval one row per
 // agent per time bucket. A cursor mutates one Row in place: no allocation per row.
-import type { Row } from './columns.js';
+import { profileOf, type Row } from './columns.js';
 import type { DataOptions, ReportParams, ReportType } from './params.js';
 import { hash2, hashString, mix32 } from './random.js';
 import type { Agent, Roster } from './roster.js';
@@ -13,6 +13,10 @@ const ALL_PRIORITIES: readonly number[] = [0, 1, 2, 3, 4, 5];
 
 export interface RowCursor {
   readonly row: Row;
+  /** Whether rows draw agent, priority and workqueue from the row profile (event reports). */
+  readonly profiled: boolean;
+  /** Sets `row` to the profile's agent, priority and workqueue (profiled cursors only). */
+  fillProfile(row: Row, profile: number): void;
   /** Rows this cursor will produce in total. */
   readonly count: number;
   /** Advances to the next row; false when done. */
@@ -60,6 +64,7 @@ function blankRow(params: ReportParams, agent: Agent | undefined): Row {
 
 class EventCursor implements RowCursor {
   readonly row: Row;
+  readonly profiled = true;
   readonly count: number;
   readonly #salt: number;
   readonly #perDay: number;
@@ -115,15 +120,22 @@ class EventCursor implements RowCursor {
     row.key = key;
     row.time = this.#day * DAY_MS + Math.floor((j * DAY_MS) / this.#perDay);
     row.end = row.time;
-    row.agent = this.#agents[mix32(key ^ 0x5bd1e995) % this.#agents.length] as Agent;
-    row.priority = this.#priorities[(key >>> 3) % this.#priorities.length] as number;
-    row.workqueueId = this.#workqueues[(key >>> 11) % this.#workqueues.length] as number;
+    this.fillProfile(row, profileOf(key));
     return true;
+  }
+
+  fillProfile(row: Row, profile: number): void {
+    const h = mix32(profile ^ 0x5bd1e995);
+    row.agent = this.#agents[h % this.#agents.length] as Agent;
+    row.priority = this.#priorities[(h >>> 5) % this.#priorities.length] as number;
+    row.workqueueId = this.#workqueues[(h >>> 13) % this.#workqueues.length] as number;
   }
 }
 
 class AgentCursor implements RowCursor {
   readonly row: Row;
+  readonly profiled = false;
+  fillProfile(): void {}
   readonly count: number;
   readonly #salt: number;
   readonly #agents: readonly Agent[];
@@ -147,6 +159,8 @@ class AgentCursor implements RowCursor {
 
 class IntervalCursor implements RowCursor {
   readonly row: Row;
+  readonly profiled = false;
+  fillProfile(): void {}
   readonly count: number;
   readonly #salt: number;
   readonly #buckets: readonly number[];
