@@ -138,8 +138,8 @@ export const columnSalt = (name: string): number => hashString(name);
  * Event rows draw their descriptive values (agent, priority, workqueue, channel, statuses,
  * durations…) from one of PROFILES row profiles picked by the row key, and only identifiers and
  * dates from the key itself. The generator can then copy a profile's pre-encoded stretch of
- * columns instead of encoding each value, which more than doubles its speed; 4096 profiles
- * keep the data varied.
+ * columns instead of encoding each value (1.6–1.9× faster, measured); 4096 profiles keep the
+ * data varied.
  */
 export const PROFILES = 4096;
 export const profileOf = (key: number): number => key & (PROFILES - 1);
