@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   call,
   caller,
@@ -11,18 +10,15 @@ import {
   statusOf,
   waitClosed,
 } from './support/http.js';
+import { sandboxPerTest } from './support/per-test.js';
 
-let sb: Sandbox | undefined;
-afterEach(async () => {
-  await sb?.close();
-  sb = undefined;
-});
+const fresh = sandboxPerTest();
 
 const day = { startTime: JAN_1, endTime: JAN_1 + DAY };
 
 describe('job lifecycle', () => {
   it('runs RUNNING with growing currentCount, then CLOSED/COMPLETED with the download URL', async () => {
-    sb = await startSandbox({ jobDurationMs: 600 });
+    const sb = await fresh({ jobDurationMs: 600 });
     const c = caller(sb);
     const job = await startReport(c, 'conversation', day);
     expect(job.workflowId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -51,7 +47,7 @@ describe('job lifecycle', () => {
   });
 
   it('alternates the status result between an object and a one-element array', async () => {
-    sb = await startSandbox({ jobDurationMs: 10_000 });
+    const sb = await fresh({ jobDurationMs: 10_000 });
     const c = caller(sb);
     const job = await startReport(c, 'conversation', day);
     const path = new URL(job.statusUrl).pathname.slice('/api/public'.length);
@@ -65,7 +61,7 @@ describe('job lifecycle', () => {
   });
 
   it.each(['object', 'array'] as const)('can fix the status shape to %s', async (shape) => {
-    sb = await startSandbox({ statusShape: shape });
+    const sb = await fresh({ statusShape: shape });
     const c = caller(sb);
     const job = await startReport(c, 'conversation', day);
     for (let i = 0; i < 2; i++) {
@@ -76,7 +72,7 @@ describe('job lifecycle', () => {
 
   it('takes longer for longer ranges and more data, divided by speed', async () => {
     const durations: number[] = [];
-    sb = await startSandbox({
+    let sb = await fresh({
       jobDurationMs: (job) => {
         durations.push(job.totalCount, job.rangeMs);
         return 0;
@@ -84,10 +80,9 @@ describe('job lifecycle', () => {
     });
     await startReport(caller(sb), 'conversation', { startTime: JAN_1, endTime: JAN_1 + 7 * DAY });
     expect(durations).toEqual([3500, 7 * DAY]);
-    await sb.close();
     // Default timing: 1 s + 0.05 ms per row, divided by speed. After the same wait, an hour of data
     // is further along than a week of it; at speed 1000 the week is done.
-    sb = await startSandbox({ rowsPerDay: 200_000 });
+    sb = await fresh({ rowsPerDay: 200_000 });
     const c = caller(sb);
     const hour = await startReport(c, 'conversation', { startTime: JAN_1, endTime: JAN_1 + DAY / 24 });
     const week = await startReport(c, 'conversation', { startTime: JAN_1, endTime: JAN_1 + 7 * DAY });
@@ -99,15 +94,14 @@ describe('job lifecycle', () => {
     };
     const [hourDone, weekDone] = [await fraction(hour), await fraction(week)];
     expect(hourDone).toBeGreaterThan(weekDone * 5);
-    await sb.close();
-    sb = await startSandbox({ rowsPerDay: 200_000, speed: 1000 });
+    sb = await fresh({ rowsPerDay: 200_000, speed: 1000 });
     const fast = caller(sb);
     const fastWeek = await startReport(fast, 'conversation', { startTime: JAN_1, endTime: JAN_1 + 7 * DAY });
     expect((await waitClosed(fast, fastWeek)).result.detail).toBe('COMPLETED');
   });
 
   it('answers 400 to a download before completion and to an unknown job', async () => {
-    sb = await startSandbox({ jobDurationMs: 60_000 });
+    const sb = await fresh({ jobDurationMs: 60_000 });
     const c = caller(sb);
     const job = await startReport(c, 'conversation', day);
     const early = await fetch(job.statusUrl.replace('/status?', '/download?'), {
@@ -122,7 +116,7 @@ describe('job lifecycle', () => {
   });
 
   it('lists the jobs of the last 24 hours on the deprecated /reports/jobs', async () => {
-    sb = await startSandbox({ jobDurationMs: 0 });
+    const sb = await fresh({ jobDurationMs: 0 });
     const c = caller(sb);
     const job = await startReport(c, 'author', day);
     await waitClosed(c, job);

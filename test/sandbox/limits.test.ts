@@ -1,11 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  LIMITS,
-  MAX_BUCKETS,
-  type Sandbox,
-  startSandbox,
-  TOO_MANY_EXPORTS,
-} from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, MAX_BUCKETS, TOO_MANY_EXPORTS } from '../../src/sandbox/index.js';
 import {
   basic,
   call,
@@ -18,18 +12,15 @@ import {
   waitClosed,
   wire,
 } from './support/http.js';
+import { sandboxPerTest } from './support/per-test.js';
 
-let sb: Sandbox | undefined;
-afterEach(async () => {
-  await sb?.close();
-  sb = undefined;
-});
+const fresh = sandboxPerTest();
 
 const day = { startTime: JAN_1, endTime: JAN_1 + DAY };
 
 describe('range limits', () => {
   it('rejects a range over 3 months and accepts exactly 3 months', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const c = caller(sb);
     const over = await call(c, 'POST', '/reports/report/conversation', {
       query: wire({ startTime: JAN_1, endTime: Date.UTC(2024, 3, 1) + 1 }),
@@ -43,7 +34,7 @@ describe('range limits', () => {
   });
 
   it('rejects an end before the start, naming endTime', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const res = await call(caller(sb), 'POST', '/reports/report/author', {
       query: wire({ startTime: JAN_1, endTime: JAN_1 }),
     });
@@ -52,7 +43,7 @@ describe('range limits', () => {
   });
 
   it('rejects businessHourType without enableBusinessHour=true', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const res = await call(caller(sb), 'POST', '/reports/report/conversation', {
       query: wire({ ...day, businessHourType: true }),
     });
@@ -63,7 +54,7 @@ describe('range limits', () => {
 
 describe('team_performance_interval buckets', () => {
   it('allows 8 h, 12 h and 1 day over a week but not 4 h, in the vendor string-result form', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const c = caller(sb);
     const week = { startTime: JAN_1, endTime: JAN_1 + 7 * DAY };
     for (const timeInterval of [28_800_000, 43_200_000, 86_400_000]) {
@@ -85,7 +76,7 @@ describe('team_performance_interval buckets', () => {
   });
 
   it('allows 1 day and 1 week over a month but not 12 h', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const c = caller(sb);
     const month = { startTime: JAN_1, endTime: Date.UTC(2024, 1, 1) };
     for (const [timeInterval, status] of [
@@ -103,7 +94,7 @@ describe('team_performance_interval buckets', () => {
   });
 
   it('rejects an interval outside the vendor list, naming timeInterval', async () => {
-    sb = await startSandbox();
+    const sb = await fresh();
     const res = await call(caller(sb), 'POST', '/reports/report/team_performance_interval', {
       query: wire({ ...day, timeInterval: 1_000_000 }),
     });
@@ -114,7 +105,7 @@ describe('team_performance_interval buckets', () => {
 
 describe('export quotas', () => {
   it('per user: 2 running, 5 queued, the next closed FAILED with the vendor reason', async () => {
-    sb = await startSandbox({ jobDurationMs: 60_000 });
+    const sb = await fresh({ jobDurationMs: 60_000 });
     const c = caller(sb);
     const jobs: Started[] = [];
     for (let i = 0; i < 8; i++) jobs.push(await startReport(c, 'conversation', day));
@@ -131,7 +122,7 @@ describe('export quotas', () => {
   });
 
   it('starts queued jobs as running ones finish', async () => {
-    sb = await startSandbox({ jobDurationMs: 800 });
+    const sb = await fresh({ jobDurationMs: 800 });
     const c = caller(sb);
     const jobs: Started[] = [];
     for (let i = 0; i < 4; i++) jobs.push(await startReport(c, 'conversation', day));
@@ -145,8 +136,8 @@ describe('export quotas', () => {
 
   it('per company: 4 running and 50 queued across users', async () => {
     const extraUsers = Array.from({ length: 11 }, (_, i) => ({ username: `u${i}`, password: `p${i}` }));
-    sb = await startSandbox({ jobDurationMs: 60_000, extraUsers });
-    const callers = extraUsers.map((u) => ({ sb: sb as Sandbox, auth: basic(u.username, u.password) }));
+    const sb = await fresh({ jobDurationMs: 60_000, extraUsers });
+    const callers = extraUsers.map((u) => ({ sb, auth: basic(u.username, u.password) }));
     const outcomes: string[] = [];
     // 11 users x 5 jobs = 55 jobs: 4 run, 50 queue, the 55th is over the company quota.
     for (let round = 0; round < 5; round++) {

@@ -241,6 +241,18 @@ function conversationCreatedDate(): Column {
   );
 }
 
+/** The agent and workload columns both team performance reports share. */
+const teamPerformanceColumns: readonly Column[] = [
+  agentName('agent_name'),
+  agentEmail('agent_email'),
+  agentId('agent_id'),
+  teamId('team_id'),
+  teamName('team_name'),
+  countOver('conversations_handled', 6),
+  countOver('responses_sent', 14),
+  millis('avg_handle_time_millis', 2 * MINUTE, HOUR),
+];
+
 export const catalogue: { readonly [T in ReportType]: readonly Column[] } = {
   conversation: [
     conversationId('CONVERSATION_ID'),
@@ -367,28 +379,14 @@ export const catalogue: { readonly [T in ReportType]: readonly Column[] } = {
     pick('STATUS', HELP_STATUSES),
   ],
   team_performance: [
-    agentName('agent_name'),
-    agentEmail('agent_email'),
-    agentId('agent_id'),
-    teamId('team_id'),
-    teamName('team_name'),
-    countOver('conversations_handled', 6),
-    countOver('responses_sent', 14),
-    millis('avg_handle_time_millis', 2 * MINUTE, HOUR),
+    ...teamPerformanceColumns,
     millis('avg_first_response_time_millis', 20_000, 2 * HOUR),
     countOver('logged_in_time_millis', 0.33 * HOUR),
   ],
   team_performance_interval: [
     rowDate('interval_start_date'),
     endDate('interval_end_date'),
-    agentName('agent_name'),
-    agentEmail('agent_email'),
-    agentId('agent_id'),
-    teamId('team_id'),
-    teamName('team_name'),
-    countOver('conversations_handled', 6),
-    countOver('responses_sent', 14),
-    millis('avg_handle_time_millis', 2 * MINUTE, HOUR),
+    ...teamPerformanceColumns,
   ],
   user: [
     agentId('USER_ID'),

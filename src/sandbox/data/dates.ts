@@ -18,18 +18,7 @@ export class DateFormatter {
   #lastOffset = 0;
 
   constructor(zone: DateZone) {
-    this.#zone = zone.timezone
-      ? new Intl.DateTimeFormat('en-US', {
-          timeZone: zone.timezone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        })
-      : undefined;
+    this.#zone = zone.timezone ? wallClock(zone.timezone) : undefined;
     this.#fixedOffset = zone.timezoneOffset ?? 0;
   }
 
@@ -60,6 +49,20 @@ export function offsetString(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
   const minutes = Math.round(Math.abs(offsetMs) / 60_000);
   return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** A formatter of the wall-clock parts in `timeZone`, for zoneOffset. */
+export function wallClock(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
 /** The zone's offset at `time`, read back from Intl's wall-clock parts. */
