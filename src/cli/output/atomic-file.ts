@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -23,7 +23,9 @@ export async function writeFileAtomically<T>(
   const temp = join(directory, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
   liveTempFiles.add(temp);
   try {
-    const file = createWriteStream(temp, { flags: 'wx' });
+    // Opened synchronously so the file exists before anything can fail: an asynchronous open could
+    // create it after the cleanup below already ran.
+    const file = createWriteStream(temp, { fd: openSync(temp, 'wx') });
     const result = await write(file);
     renameSync(temp, target);
     liveTempFiles.delete(temp);

@@ -40,6 +40,30 @@ describe('CsvRecordCounter', () => {
     expect(counter.rows).toBe(1);
   });
 
+  it('agrees with csv-parse on unquoted CSV, LF or CRLF, with blank lines, however it is chunked', () => {
+    const plain = fc.string({ unit: fc.constantFrom('a', 'é', ' ', '1', '🙂') });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.tuple(plain, plain, fc.boolean()), { maxLength: 10 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        (eol, rows, cuts, trailingNewline) => {
+          const lines = [
+            'H1,H2',
+            ...rows.flatMap(([a, b, blank]) => (blank ? ['', `x${a},${b}`] : [`x${a},${b}`])),
+          ];
+          const text = lines.join(eol) + (trailingNewline ? eol : '');
+          const counter = new CsvRecordCounter();
+          feed((chunk) => counter.push(chunk), text, cuts);
+          const parsed = parse(text, { columns: true, skip_empty_lines: true }) as unknown[];
+          expect(counter.rows).toBe(parsed.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('agrees with csv-parse on any quoted CSV, however it is chunked', () => {
     fc.assert(
       fc.property(
@@ -84,6 +108,7 @@ describe('JsonRowCounter', () => {
           expect(counter.rows).toBe(rows.length);
         },
       ),
+      { numRuns: 300 },
     );
   });
 });

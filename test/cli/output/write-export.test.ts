@@ -126,7 +126,7 @@ describe('writeExport', () => {
         signal,
         noProgress,
       ),
-    ).rejects.toThrow('not a valid JSON array');
+    ).rejects.toThrow('not a JSON array of rows');
     expect(readdirSync(dir)).toEqual([]);
   });
 
