@@ -66,7 +66,11 @@ describe('ndjsonTransform', () => {
     ['cut inside a string', '[{"A":"1', 'ends before its closing ]'],
     ['data after the array', '[{"A":"1"}] x', 'data after the closing ]'],
     ['empty body', '', 'ends before its closing ]'],
-    ['an invalid row over several lines', '[{"A":\n 1 2}]', 'a row spread over several lines is not valid JSON'],
+    [
+      'an invalid row over several lines',
+      '[{"A":\n 1 2}]',
+      'a row spread over several lines is not valid JSON',
+    ],
   ])('refuses %s', async (_name, text, problem) => {
     await expect(convert(text)).rejects.toThrow(problem);
   });
