@@ -250,7 +250,11 @@ function run(
     overQuota: fault?.kind === 'queueFull',
     foreignOrigin: fault?.kind === 'foreignStatusUrl' ? (fault.origin ?? state.storageOrigin) : undefined,
   });
-  return pass({ workflowId: job.workflowId, runId: job.runId, ...jobUrls(state, job, job.foreignOrigin) });
+  // The vendor declares (and sends) text/plain for the run endpoints although the body is JSON.
+  return pass(
+    { workflowId: job.workflowId, runId: job.runId, ...jobUrls(state, job, job.foreignOrigin) },
+    { 'content-type': 'text/plain;charset=UTF-8' },
+  );
 }
 
 /** `statusUrl`/`downloadUrl` as the service returns them (downloadUrl empty until done). */

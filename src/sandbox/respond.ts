@@ -6,7 +6,8 @@ import type { Fault } from './faults.js';
 export interface Reply {
   readonly status: number;
   readonly headers?: Record<string, string | number>;
-  /** Produced lazily (a 1 GiB export is never in memory); must yield exactly `length` bytes. */
+  /** Produced lazily (a 1 GiB export is never in memory); must yield exactly `length` bytes
+   * (none for a HEAD request). */
   readonly chunks: Iterable<Buffer>;
   readonly length: number;
 }

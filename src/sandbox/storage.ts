@@ -59,8 +59,9 @@ async function answer(state: SandboxState, req: IncomingMessage, url: URL): Prom
     );
   }
   const job = state.jobs.get(match[1] ?? '');
-  if (req.method !== 'GET' || !job?.size)
-    return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+  if (!job?.size) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return s3Error(405, 'MethodNotAllowed', 'Use GET or HEAD.');
   const length = await job.size;
   const csv = job.format === 'csv';
   return {
@@ -69,7 +70,9 @@ async function answer(state: SandboxState, req: IncomingMessage, url: URL): Prom
       'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
       'content-disposition': `attachment; filename="${job.reportType}-${job.workflowId}.${job.format}"`,
     },
-    chunks: generateChunks(job.reportType, job.params, state.options.data, job.format),
+    // HEAD: the headers (with the real Content-Length) and no body.
+    chunks:
+      req.method === 'HEAD' ? [] : generateChunks(job.reportType, job.params, state.options.data, job.format),
     length,
   };
 }

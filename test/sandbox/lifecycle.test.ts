@@ -25,6 +25,16 @@ describe('job lifecycle', () => {
     expect(job.runId).toMatch(/[+/=]/);
     expect(job.statusUrl).toContain(encodeURIComponent(job.runId));
     expect(job.downloadUrl).toBe('');
+    const run = await fetch(
+      `${sb.url}/reports/report/author?startTime=${JAN_1}&endTime=${JAN_1 + DAY}&companyKey=${sb.credentials.companyKey}`,
+      {
+        method: 'POST',
+        headers: { authorization: c.auth },
+      },
+    );
+    // Like the vendor: JSON declared as text/plain on the run endpoints.
+    expect(run.headers.get('content-type')).toBe('text/plain;charset=UTF-8');
+    expect((await envelopeOf(run)).status).toBe('PASS');
     const first = await getStatus(c, job);
     expect(first.result).toMatchObject({ runnerState: 'RUNNING', detail: '', reason: null, totalCount: 500 });
     expect(first.jobInfo.downloadUrl).toBe('');

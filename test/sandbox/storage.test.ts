@@ -67,3 +67,14 @@ describe('download and storage', () => {
     expect((await fetch(await location())).status).toBe(200);
   });
 });
+
+describe('storage HEAD', () => {
+  it('answers HEAD with the length and no body', async () => {
+    const url = await location();
+    const head = await fetch(url, { method: 'HEAD' });
+    const get = await fetch(url);
+    const body = Buffer.from(await get.arrayBuffer());
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBe(body.length);
+  });
+});
