@@ -1,5 +1,3 @@
-import type { Progress } from './progress/progress.js';
-
 /** What a command may touch: injected so tests and `main.ts` decide where output goes. */
 export interface CliContext {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -19,5 +17,3 @@ export interface GlobalOptions {
   readonly jsonLog?: boolean;
   readonly debug?: boolean;
 }
-
-export type { Progress };

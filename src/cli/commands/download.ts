@@ -7,7 +7,7 @@ import { checkConvertible } from '../output/write-export.js';
 import { progressMode } from '../progress/progress.js';
 import { createProgress } from '../progress/reporter.js';
 import { addConnectionOptions } from './options.js';
-import { addJobArgument, type JobArgumentOptions, jobStateFrom, resumeJob } from './resume-job.js';
+import { addJobArgument, type JobArgumentOptions, jobFromArguments, resumeJob } from './resume-job.js';
 import { reportWritten, transfer } from './transfer.js';
 
 interface DownloadOptions extends JobArgumentOptions, ConnectionOptions {
@@ -27,16 +27,16 @@ export function downloadCommand(context: CliContext): Command {
   return command.action(async (args: string[], options: DownloadOptions, self: Command) => {
     const globals = self.optsWithGlobals<GlobalOptions>();
     const startedAt = context.now();
-    const state = jobStateFrom(args, options, context);
+    const { state, label } = jobFromArguments(args, options, context);
     const jobFormat = state.format === 'json' ? 'json' : 'csv';
     const output = parseOutputFormat(options.format ?? jobFormat);
     checkConvertible(jobFormat, output);
-    const name = `${String(state.reportType)}-${String(state.workflowId).slice(0, 8)}.${output}`;
+    const name = `${label}-${String(state.workflowId).slice(0, 8)}.${output}`;
     const destination = resolveDestination(options.out, name, context.cwd);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
     const session = await openSession(options, context);
     try {
-      progress.update({ reportType: String(state.reportType) });
+      progress.update({ reportType: label });
       const written = await transfer(resumeJob(session, state), output, destination, context, progress);
       reportWritten(written, startedAt, context, progress, globals.quiet === true);
     } finally {

@@ -23,17 +23,25 @@ export function addJobArgument(command: Command): Command {
     );
 }
 
+export interface JobArgument {
+  /** What `reports.resume()` takes. */
+  readonly state: Record<string, unknown>;
+  /** The report type for file names and progress, or `export` when bare ids did not say. */
+  readonly label: string;
+}
+
 /** Rebuilds a job from what the user passed; validated before the session is opened. */
-export function jobStateFrom(
+export function jobFromArguments(
   args: readonly string[],
   options: JobArgumentOptions,
   context: CliContext,
-): Record<string, unknown> {
+): JobArgument {
   const ref = parseJobRef(args, context.cwd);
-  if (ref.kind !== undefined) return ref;
+  if (ref.kind !== undefined) return { state: ref, label: String(ref.reportType) };
+  // The service needs only the ids; the client's saved-job format also wants a type and format.
   const reportType: ReportType = options.type !== undefined ? parseReportType(options.type) : 'conversation';
   const format = parseChoice(options.jobFormat ?? 'csv', '--job-format', ['csv', 'json'] as const);
-  return {
+  const state = {
     kind: 'khoros-care-analytics/report-job',
     version: 1,
     workflowId: ref.workflowId,
@@ -42,6 +50,7 @@ export function jobStateFrom(
     format,
     startedAt: new Date(context.now()).toISOString(),
   };
+  return { state, label: options.type !== undefined ? reportType : 'export' };
 }
 
 export function resumeJob(session: Session, state: Record<string, unknown>) {

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext } from '../context.js';
 import { addConnectionOptions } from './options.js';
-import { addJobArgument, type JobArgumentOptions, jobStateFrom, resumeJob } from './resume-job.js';
+import { addJobArgument, type JobArgumentOptions, jobFromArguments, resumeJob } from './resume-job.js';
 
 export function statusCommand(context: CliContext): Command {
   const command = new Command('status').description(
@@ -11,7 +11,7 @@ export function statusCommand(context: CliContext): Command {
   addJobArgument(command);
   addConnectionOptions(command, { sandbox: false });
   return command.action(async (args: string[], options: JobArgumentOptions & ConnectionOptions) => {
-    const state = jobStateFrom(args, options, context);
+    const { state } = jobFromArguments(args, options, context);
     const session = await openSession(options, context);
     try {
       const status = await resumeJob(session, state).status({ signal: context.signal });

@@ -6,7 +6,7 @@ import { progressMode } from '../progress/progress.js';
 import { createProgress } from '../progress/reporter.js';
 import { progressFromPoll } from './job-progress.js';
 import { addConnectionOptions, addWaitOptions } from './options.js';
-import { addJobArgument, type JobArgumentOptions, jobStateFrom, resumeJob } from './resume-job.js';
+import { addJobArgument, type JobArgumentOptions, jobFromArguments, resumeJob } from './resume-job.js';
 
 export function waitCommand(context: CliContext): Command {
   const command = new Command('wait').description(
@@ -22,13 +22,13 @@ export function waitCommand(context: CliContext): Command {
       self: Command,
     ) => {
       const globals = self.optsWithGlobals<GlobalOptions>();
-      const state = jobStateFrom(args, options, context);
+      const { state, label } = jobFromArguments(args, options, context);
       const timeoutMs = parseDuration(options.timeout, '--timeout');
       const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
       const session = await openSession(options, context);
       try {
         const job = resumeJob(session, state);
-        progress.update({ phase: 'waiting', reportType: String(state.reportType) });
+        progress.update({ phase: 'waiting', reportType: label });
         const status = await job.wait({
           signal: context.signal,
           timeoutMs,

@@ -198,7 +198,7 @@ describe('start, status, wait, download', () => {
         { cwd },
       ),
     );
-    const file = join(cwd, 'out', `conversation-${job.workflowId.slice(0, 8)}.ndjson`);
+    const file = join(cwd, 'out', `export-${job.workflowId.slice(0, 8)}.ndjson`);
     expect(downloaded.stdout).toContain('Wrote');
     expect(readFileSync(file, 'utf8').trimEnd().split('\n').length).toBeGreaterThan(0);
 
