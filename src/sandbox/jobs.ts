@@ -35,7 +35,7 @@ export interface Job {
   /** Set by a foreignStatusUrl fault: the origin its URLs point at. */
   foreignOrigin: string | undefined;
   statusPolls: number;
-  /** Byte length of the export, measured in the background once the job exists. */
+  /** Byte length of the export, measured in the background once the job starts. */
   size: Promise<number> | undefined;
 }
 
@@ -91,19 +91,11 @@ export class JobStore {
     if (spec.overQuota) {
       this.#close(job, 'FAILED', now, TOO_MANY_EXPORTS);
     } else if (count.userRunning < LIMITS.userRunning && count.companyRunning < LIMITS.companyRunning) {
-      job.state = 'RUNNING';
-      job.startedAt = now;
+      this.#start(job, now);
     } else if (count.userQueued >= LIMITS.userQueued || count.companyQueued >= LIMITS.companyQueued) {
       this.#close(job, 'FAILED', now, TOO_MANY_EXPORTS);
     }
     this.#jobs.set(job.workflowId, job);
-    if (job.state !== 'FAILED') {
-      job.size = measureExport(
-        generateChunks(job.reportType, job.params, this.#data, job.format),
-        this.#signal,
-      );
-      job.size.catch(() => {});
-    }
     return job;
   }
 
@@ -143,11 +135,22 @@ export class JobStore {
         if (job.state !== 'QUEUED') continue;
         const count = this.#count(job.username);
         if (count.userRunning < LIMITS.userRunning && count.companyRunning < LIMITS.companyRunning) {
-          job.state = 'RUNNING';
-          job.startedAt = at;
+          this.#start(job, at);
         }
       }
     }
+  }
+
+  /** Starts a job; like the real one it now builds its file: here, the file's length is measured
+   * (Content-Length must be known before a download streams). */
+  #start(job: Job, at: number): void {
+    job.state = 'RUNNING';
+    job.startedAt = at;
+    job.size = measureExport(
+      generateChunks(job.reportType, job.params, this.#data, job.format),
+      this.#signal,
+    );
+    job.size.catch(() => {});
   }
 
   #close(job: Job, state: 'COMPLETED' | 'FAILED', at: number, reason: string | null): void {

@@ -9,6 +9,7 @@ import {
   JAN_1,
   type Started,
   startReport,
+  statusOf,
   waitClosed,
   wire,
 } from './support/http.js';
@@ -149,6 +150,17 @@ describe('export quotas', () => {
     }
     expect(outcomes.slice(0, 54).every((o) => o === 'RUNNING')).toBe(true);
     expect(outcomes[54]).toBe(TOO_MANY_EXPORTS);
+    // Exactly 4 of them make progress (run); the other 50 wait at currentCount 0 (queued).
+    await new Promise((r) => setTimeout(r, 300));
+    let progressing = 0;
+    for (const c of callers) {
+      for (const summary of (await call(c, 'GET', '/reports/jobs')).body.result) {
+        const path = `/reports/report/${summary.jobInfo.workflowId}/${encodeURIComponent(summary.jobInfo.runId)}/status`;
+        const status = statusOf((await call(c, 'GET', path)).body);
+        if (status.result.currentCount > 0) progressing++;
+      }
+    }
+    expect(progressing).toBe(4);
     const running = await Promise.all(
       callers.map(async (c) => (await call(c, 'GET', '/reports/jobs')).body.result.length as number),
     );
