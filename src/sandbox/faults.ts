@@ -8,7 +8,8 @@ export type FaultRoute = (typeof faultRoutes)[number];
 export type Fault =
   /** Answer with this HTTP status (429, 500, 502, 503, …); `retryAfter` in seconds or as a date. */
   | { readonly kind: 'httpError'; readonly status: number; readonly retryAfter?: number | Date | string }
-  /** Send the headers and `afterBytes` bytes of the body (default 0), then reset the connection. */
+  /** Reset the connection at once, or (with `afterBytes`) after the headers and that many body
+   * bytes; a body that ends before `afterBytes` is sent whole. */
   | { readonly kind: 'reset'; readonly afterBytes?: number }
   /** Announce the full Content-Length, send `afterBytes` bytes (default half), then close cleanly. */
   | { readonly kind: 'truncate'; readonly afterBytes?: number }
