@@ -40,7 +40,8 @@ function rawDescription(error: unknown): string {
     return source ? `${error.message} (${source})` : error.message;
   }
   if (error instanceof AuthenticationError) {
-    return `authentication failed (HTTP ${error.status}): ${error.message}; check KHOROS_ANALYTICS_USER, KHOROS_ANALYTICS_PASSWORD and KHOROS_ANALYTICS_COMPANY_KEY`;
+    const status = error.message.includes(`HTTP ${error.status}`) ? '' : ` (HTTP ${error.status})`;
+    return `authentication failed${status}: ${error.message}; check KHOROS_ANALYTICS_USER, KHOROS_ANALYTICS_PASSWORD and KHOROS_ANALYTICS_COMPANY_KEY`;
   }
   if (error instanceof ApiError) {
     // The client's messages usually name the request already; add only what is missing.

@@ -1,11 +1,13 @@
 import { Transform } from 'node:stream';
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  JsonStringSkipper,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from './json-bytes.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -26,8 +28,7 @@ function isWhitespace(byte: number | undefined): boolean {
 export function ndjsonTransform(onRow: () => void): Transform {
   let state: 'before' | 'between' | 'inRow' | 'after' = 'before';
   let depth = 0;
-  let inString = false;
-  let escaped = false;
+  const strings = new JsonStringSkipper();
   let rowHasNewline = false;
   let rowParts: Buffer[] = [];
   let rowStart = 0;
@@ -73,32 +74,17 @@ export function ndjsonTransform(onRow: () => void): Transform {
 
   /** Frames the rows of one chunk; throws on a broken array. */
   function scan(transform: Transform, chunk: Buffer): void {
-    let nextBackslash = -2; // not searched yet in this chunk
+    strings.startChunk();
     let i = 0;
     rowStart = 0;
     while (i < chunk.length) {
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-          i++;
-          continue;
-        }
-        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
-        const quote = chunk.indexOf(QUOTE, i);
-        if (nextBackslash !== -1 && (quote === -1 || nextBackslash < quote)) {
-          escaped = true;
-          i = nextBackslash + 1;
-        } else if (quote === -1) {
-          i = chunk.length;
-        } else {
-          inString = false;
-          i = quote + 1;
-        }
+      if (strings.inString) {
+        i = strings.skip(chunk, i);
         continue;
       }
       const byte = chunk[i];
       if (state === 'inRow') {
-        if (byte === QUOTE) inString = true;
+        if (byte === QUOTE) strings.inString = true;
         else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
         else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
           if (--depth === 0) {

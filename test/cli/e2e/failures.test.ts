@@ -148,7 +148,9 @@ describe('exit codes', () => {
       env: { KHOROS_ANALYTICS_PASSWORD: 'wrong-password-1' },
     });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^care-analytics: authentication failed \(HTTP 401\)/m);
+    expect(result.stderr).toMatch(
+      /^care-analytics: authentication failed: .*HTTP 401.*; check KHOROS_ANALYTICS_USER/m,
+    );
     expect(result.stderr).not.toContain('wrong-password-1');
     expect(result.stderr).not.toContain(basicToken(fast.credentials.username, 'wrong-password-1'));
   });
