@@ -1,12 +1,19 @@
 import { Command } from 'commander';
 import { envNames } from '../config/account.js';
 import type { CliContext } from '../context.js';
+import { UsageError } from '../errors/usage-error.js';
 import { parseIntegerList } from '../input/lists.js';
 
 export function sandboxCommand(context: CliContext): Command {
   return new Command('sandbox')
     .description('run the local sandbox service until Ctrl-C, printing its URL and credentials')
     .option('--port <port>', 'API port on 127.0.0.1 (default: a free port)')
+    .option('--seed <n>', 'seed of the generated data (same seed, same exports)')
+    .option('--rows-per-day <n>', 'event rows per day of range (default 500)')
+    .option(
+      '--speed <factor>',
+      'divide job running times by this (default 1: about 1 s plus 0.05 ms per row)',
+    )
     .addHelpText(
       'after',
       `
@@ -16,10 +23,17 @@ are in .env form, so another shell can use them:
   care-analytics sandbox > .env &          # then, in the same directory:
   care-analytics export conversation --last 7d --out exports/`,
     )
-    .action(async (options: { port?: string }) => {
-      const port = options.port !== undefined ? parsePort(options.port) : undefined;
+    .action(async (options: { port?: string; seed?: string; rowsPerDay?: string; speed?: string }) => {
+      const settings = {
+        ...(options.port !== undefined ? { port: wholeNumber(options.port, '--port', 0, 65_535) } : {}),
+        ...(options.seed !== undefined ? { seed: wholeNumber(options.seed, '--seed', 0) } : {}),
+        ...(options.rowsPerDay !== undefined
+          ? { rowsPerDay: wholeNumber(options.rowsPerDay, '--rows-per-day', 1, 100_000_000) }
+          : {}),
+        ...(options.speed !== undefined ? { speed: positive(options.speed, '--speed') } : {}),
+      };
       const { startSandbox } = await import('../../sandbox/index.js');
-      const sandbox = await startSandbox(port !== undefined ? { port } : {});
+      const sandbox = await startSandbox(settings);
       context.stdout.write(
         [
           `${envNames.url}=${sandbox.url}`,
@@ -41,7 +55,14 @@ are in .env form, so another shell can use them:
     });
 }
 
-function parsePort(text: string): number {
-  const [port = Number.NaN] = parseIntegerList(text, '--port', { minimum: 0, maximum: 65535 });
-  return port;
+function wholeNumber(text: string, flag: string, minimum: number, maximum?: number): number {
+  const [value = Number.NaN] = parseIntegerList(text, flag, { minimum, maximum });
+  return value;
+}
+
+function positive(text: string, flag: string): number {
+  const value = Number(text);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new UsageError(`${flag}: '${text}' is not a positive number`, flag);
+  return value;
 }

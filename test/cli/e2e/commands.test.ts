@@ -281,22 +281,25 @@ describe('care-analytics sandbox', () => {
   it('prints its URL and credentials in .env form, serves, and stops on Ctrl-C', async () => {
     let interrupted = false;
     let served: CliResult | undefined;
-    const result = await runCli(['sandbox', '--port', '0'], {
-      onOutput: (child, output) => {
-        if (interrupted || !output.stderr.includes('Ctrl-C stops it')) return;
-        interrupted = true;
-        const printed = Object.fromEntries(
-          output.stdout
-            .trim()
-            .split('\n')
-            .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
-        );
-        void runCli(['teams', '--json'], { env: printed }).then((teams) => {
-          served = teams;
-          child.kill('SIGINT');
-        });
+    const result = await runCli(
+      ['sandbox', '--port', '0', '--seed', '7', '--rows-per-day', '50', '--speed', '10'],
+      {
+        onOutput: (child, output) => {
+          if (interrupted || !output.stderr.includes('Ctrl-C stops it')) return;
+          interrupted = true;
+          const printed = Object.fromEntries(
+            output.stdout
+              .trim()
+              .split('\n')
+              .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+          );
+          void runCli(['teams', '--json'], { env: printed }).then((teams) => {
+            served = teams;
+            child.kill('SIGINT');
+          });
+        },
       },
-    });
+    );
     expect(result.stdout).toMatch(/^KHOROS_ANALYTICS_URL=http:\/\/127\.0\.0\.1:\d+\/api\/public$/m);
     expect(result.stdout).toMatch(/^KHOROS_ANALYTICS_PASSWORD=.+$/m);
     expect(served?.code).toBe(0);

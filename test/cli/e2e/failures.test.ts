@@ -108,6 +108,12 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
     ],
     ['bad job', ['status', 'nope.json'], /<job>: 'nope\.json' is neither job JSON nor an existing file/],
     ['unknown option', ['export', 'conversation', ...range, '--colour'], /unknown option '--colour'/],
+    [
+      'bad sandbox --rows-per-day',
+      ['sandbox', '--rows-per-day', '0'],
+      /--rows-per-day: '0' is not a whole number from 1 to 100000000/,
+    ],
+    ['bad sandbox --speed', ['sandbox', '--speed', 'fast'], /--speed: 'fast' is not a positive number/],
     ['start with --sandbox', ['start', 'conversation', ...range, '--sandbox'], /unknown option '--sandbox'/],
     [
       'json job downloaded as csv',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { expectNoSecrets } from '../support/expectations.js';
 import { repoRoot, runCli, runShell, tempDir } from '../support/run-cli.js';
 
 const commands = ['export', 'start', 'status', 'wait', 'download', 'timezones', 'teams', 'types', 'sandbox'];
@@ -16,6 +17,7 @@ describe('the main job (npm start)', () => {
     const args = pkg.scripts.start.replace(/^node dist\/src\/cli\/main\.js /, '').split(' ');
     expect(args).toContain('--sandbox');
     const result = await runCli(args, { cwd });
+    expectNoSecrets(result, ['sandbox-password', 'sandbox-company-key']);
     expect(result.stderr).not.toContain('care-analytics:');
     expect(result.code).toBe(0);
 
