@@ -53,12 +53,26 @@ function rawDescription(error: unknown): string {
     return extra.length > 0 ? `${error.message} (${extra.join(', ')})` : error.message;
   }
   if (error instanceof ConnectionError) {
-    return `${error.message} (${error.url}); check KHOROS_ANALYTICS_URL and your network`;
+    const where = error.message.includes(error.url) ? '' : ` (${error.url})`;
+    const cause = deepestCause(error);
+    const why = cause && !error.message.includes(cause) ? ` (${cause})` : '';
+    return `${error.message}${where}${why}; check ${envNames.url} and your network`;
   }
   if (error instanceof TimeoutError) return error.message;
   if (error instanceof Error && error.name === 'AbortError') return 'interrupted';
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** What the network layer said at the bottom of a cause chain: `connect ECONNREFUSED 127.0.0.1:1`. */
+function deepestCause(error: Error): string | undefined {
+  let cause: unknown = error.cause;
+  let found: string | undefined;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    found = cause.message || (cause as { code?: string }).code;
+    cause = cause.cause;
+  }
+  return found;
 }
 
 function firstLine(text: string): string {

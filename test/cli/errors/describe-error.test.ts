@@ -77,6 +77,21 @@ describe('describeError', () => {
     expect(details).toContain('at ');
   });
 
+  it('says what the network layer said for connection errors, and which variable to check', () => {
+    const refused = new Error('connect ECONNREFUSED 127.0.0.1:9');
+    const error = new ConnectionError(
+      'GET http://127.0.0.1:9/api/public/teams failed: fetch failed',
+      'http://127.0.0.1:9/api/public/teams',
+      {
+        cause: new TypeError('fetch failed', { cause: refused }),
+      },
+    );
+    const line = describeError(error, []);
+    expect(line).toContain('connect ECONNREFUSED 127.0.0.1:9');
+    expect(line).toMatch(/check KHOROS_ANALYTICS_URL and your network$/);
+    expect(line.match(/127\.0\.0\.1:9\/api/g)).toHaveLength(1);
+  });
+
   it('describes API errors with status and masked URL', () => {
     const error = new ApiError('Too many buckets (745) requested', {
       status: 400,
