@@ -21,7 +21,10 @@ export function downloadCommand(context: CliContext): Command {
   );
   addJobArgument(command);
   command
-    .requiredOption('-o, --out <path>', 'file, directory (a named file is created inside), or - for stdout')
+    .requiredOption(
+      '-o, --out <path>',
+      'a file; an existing directory or a path ending in / (a named file is created inside); or - for stdout',
+    )
     .addOption(new Option('--format <format>', "csv, json or ndjson (default: the job's own format)"));
   addConnectionOptions(command, { sandbox: false });
   return command.action(async (args: string[], options: DownloadOptions, self: Command) => {

@@ -19,7 +19,11 @@ export function exportCommand(context: CliContext): Command {
   const command = new Command('export')
     .description('run a report end to end: start it, wait for it, download it to a file or stdout')
     .argument('<reportType>', 'one of the 13 report types (`care-analytics types` lists them)')
-    .option('-o, --out <path>', 'file, directory (a named file is created inside), or - for stdout', '.');
+    .option(
+      '-o, --out <path>',
+      'a file; an existing directory or a path ending in / (a named file is created inside); or - for stdout',
+      '.',
+    );
   addReportOptions(command);
   addWaitOptions(command);
   addConnectionOptions(command);

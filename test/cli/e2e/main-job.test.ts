@@ -50,6 +50,13 @@ describe('the main job (npm start)', () => {
     for (const command of commands) expect(npx.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${pkg.version}\n`);
+  });
+
   it('every command has its own --help', async () => {
     for (const command of commands) {
       const result = await runCli([command, '--help']);
