@@ -1,7 +1,8 @@
-// Formats export timestamps the way the request asks: `timezone` (an IANA id, DST-aware) wins over
-// `timezoneOffset` (fixed ms, not DST-aware); with neither, UTC. The output is ISO 8601 with the
-// offset (`2024-03-01T06:34:56-06:00`) so a test can parse it back to the same instant.
-// Offsets are cached per quarter hour: Intl is far too slow for the hot path of a 1 GiB export.
+// The zone an export's dates are written in, as the request asks: `timezone` (an IANA id,
+// DST-aware) wins over `timezoneOffset` (fixed ms, not DST-aware); with neither, UTC. Dates are
+// ISO 8601 with the offset (`2024-03-01T06:34:56-06:00`, written by ByteWriter.date) so a test can
+// parse them back to the same instant. Offsets are cached per quarter hour: Intl is far too slow
+// for the hot path of a 1 GiB export.
 
 const QUARTER_HOUR_MS = 900_000;
 
@@ -10,7 +11,7 @@ export interface DateZone {
   readonly timezoneOffset?: number | undefined;
 }
 
-export class DateFormatter {
+export class ExportZone {
   readonly #zone: Intl.DateTimeFormat | undefined;
   readonly #fixedOffset: number;
   readonly #offsets = new Map<number, number>();
@@ -35,12 +36,6 @@ export class DateFormatter {
     this.#lastBucket = bucket;
     this.#lastOffset = offset;
     return offset;
-  }
-
-  /** `YYYY-MM-DDTHH:MM:SS±HH:MM` (the hot path writes the same bytes through ByteWriter.date). */
-  format(time: number): string {
-    const offset = this.offsetAt(time);
-    return new Date(time + offset).toISOString().slice(0, 19) + offsetString(offset);
   }
 }
 

@@ -4,7 +4,7 @@
 // so tests can compare what a client parsed with what the sandbox meant to send.
 import { CellWriter } from './cell-writer.js';
 import { type Column, catalogue, cellHash, columnSalt, Op } from './columns.js';
-import { DateFormatter } from './dates.js';
+import { ExportZone } from './dates.js';
 import type { DataOptions, ReportParams, ReportType } from './params.js';
 import { defaultDataOptions } from './params.js';
 import { createRoster, type Roster } from './roster.js';
@@ -64,7 +64,7 @@ interface Prepared {
   readonly salts: Int32Array;
   readonly cursor: RowCursor;
   readonly out: ByteWriter;
-  readonly dates: DateFormatter;
+  readonly dates: ExportZone;
 }
 
 function prepare(
@@ -75,7 +75,7 @@ function prepare(
   capacity: number,
 ): Prepared {
   const roster = rosterOf(data);
-  const dates = new DateFormatter(params);
+  const dates = new ExportZone(params);
   const env = { text: encoders[encoding], params, agents: roster.agents };
   const selected = selectColumns(type, params.reportMetrics);
   return {

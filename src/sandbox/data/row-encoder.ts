@@ -3,7 +3,7 @@
 // columns (ids, dates) are written value by value.
 import type { CellWriter } from './cell-writer.js';
 import { cellHash, PROFILES, profileOps, type Row } from './columns.js';
-import type { DateFormatter } from './dates.js';
+import type { ExportZone } from './dates.js';
 import { mix32 } from './random.js';
 import type { RowCursor } from './rows.js';
 import { ByteWriter } from './writer.js';
@@ -21,7 +21,7 @@ export class RowEncoder {
     private readonly salts: Int32Array,
     private readonly seps: readonly Uint8Array[],
     private readonly cursor: RowCursor,
-    dates: DateFormatter,
+    dates: ExportZone,
   ) {
     const parts: number[] = [];
     const runs: number[][] = [];

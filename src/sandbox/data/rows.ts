@@ -7,8 +7,8 @@ import type { DataOptions, ReportParams, ReportType } from './params.js';
 import { hash2, hashString, mix32 } from './random.js';
 import type { Agent, Roster } from './roster.js';
 
-export const DAY_MS = 86_400_000;
-export const DEFAULT_WORKQUEUES: readonly number[] = [201, 202, 203, 204, 205, 206];
+const DAY_MS = 86_400_000;
+const DEFAULT_WORKQUEUES: readonly number[] = [201, 202, 203, 204, 205, 206];
 const ALL_PRIORITIES: readonly number[] = [0, 1, 2, 3, 4, 5];
 
 export interface RowCursor {

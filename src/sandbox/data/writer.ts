@@ -1,7 +1,7 @@
 // Writes export bytes straight into a Buffer: pre-encoded constants are copied, integers and dates
 // are written digit by digit. (Building a string per cell and encoding it ran at about half the
 // speed.)
-import { type DateFormatter, offsetString } from './dates.js';
+import { type ExportZone, offsetString } from './dates.js';
 
 const DAY_MS = 86_400_000;
 const utf8 = new TextEncoder();
@@ -14,7 +14,7 @@ export class ByteWriter {
   buf: Buffer;
   pos = 0;
   readonly #capacity: number;
-  readonly #dates: DateFormatter;
+  readonly #dates: ExportZone;
   readonly #clock = clock();
   readonly #dayPrefixes = new Map<number, Uint8Array>();
   readonly #offsetSuffixes = new Map<number, Uint8Array>();
@@ -24,7 +24,7 @@ export class ByteWriter {
   #lastOffset = Number.NaN;
   #lastSuffix: Uint8Array = new Uint8Array(0);
 
-  constructor(capacity: number, dates: DateFormatter) {
+  constructor(capacity: number, dates: ExportZone) {
     this.#capacity = capacity;
     this.buf = Buffer.allocUnsafe(capacity);
     this.#dates = dates;
