@@ -13,6 +13,11 @@ export interface ParameterRule {
   readonly items?: 'integer' | 'string';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
+  /**
+   * Besides `enum`, any integer strictly above this is allowed too (the spec's oneOf of an
+   * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
+   */
+  readonly orAbove?: number;
   readonly minimum?: number;
   readonly maximum?: number;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
@@ -255,7 +260,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
       { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
-      { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], serialization: 'scalar', description: 'Bucket width of the interval report in milliseconds, from 5 minutes (`300000`) to 1 week (`604800000`).' },
+      { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], orAbove: 604800000, serialization: 'scalar', description: 'Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for calendar-month buckets.' },
     ],
   },
   user: {

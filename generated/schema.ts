@@ -261,7 +261,7 @@ export interface paths {
         put?: never;
         /**
          * Run a team performance interval report
-         * @description Exports per-agent performance figures in buckets of `timeInterval` milliseconds. The service rejects windows that would need too many buckets.
+         * @description Exports per-agent performance figures in buckets of `timeInterval` milliseconds, or per calendar month when `timeInterval` is above one week. The service rejects windows that would need too many buckets.
          */
         post: operations["runTeamPerformanceIntervalReport"];
         delete?: never;
@@ -517,11 +517,23 @@ export interface components {
         TeamIds: number[];
         /**
          * Format: int64
-         * @description Bucket width of the interval report in milliseconds, from 5 minutes (`300000`) to 1 week (`604800000`). The service caps the number of buckets per export at somewhere between 31 and 41, so a one-week window allows 8 hours, 12 hours or 1 day and a one-month window allows 1 day or 1 week; too many buckets fail with a `Too many buckets` error.
+         * @description A fixed bucket width in milliseconds, from 5 minutes (`300000`) to 1 week (`604800000`).
          * @example 86400000
          * @enum {integer}
          */
-        TimeInterval: 300000 | 600000 | 900000 | 1800000 | 3600000 | 7200000 | 14400000 | 28800000 | 43200000 | 86400000 | 604800000;
+        FixedTimeInterval: 300000 | 600000 | 900000 | 1800000 | 3600000 | 7200000 | 14400000 | 28800000 | 43200000 | 86400000 | 604800000;
+        /**
+         * Format: int64
+         * @description Any value above one week (`604800000`) asks for calendar-month buckets, whatever the exact number; `2592000000` (30 days) is the conventional spelling.
+         * @example 2592000000
+         */
+        MonthlyTimeInterval: number;
+        /**
+         * @description Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for calendar-month buckets. Monthly buckets follow the calendar months of `timezone` or `timezoneOffset` (UTC without either), so one is 28 to 31 days long; any other value below a week is rejected. The service caps the number of buckets per export at somewhere between 31 and 41, so a one-week window allows 8 hours, 12 hours or 1 day and a one-month window allows 1 day or 1 week; too many buckets fail with a `Too many buckets` error.
+         * @example 86400000
+         * @example 2592000000
+         */
+        TimeInterval: components["schemas"]["FixedTimeInterval"] | components["schemas"]["MonthlyTimeInterval"];
         /**
          * @description Teams whose members the user export covers, one repeated key per team (`teamId=7&teamId=9`). When omitted every team is covered.
          * @example [
@@ -866,7 +878,7 @@ export interface components {
         conversationReportType: components["schemas"]["ConversationReportType"];
         includeDisabled: components["schemas"]["IncludeDisabled"];
         teamIds: components["schemas"]["TeamIds"];
-        /** @description Bucket width in milliseconds; required when `report_type` is `team_performance_interval` and rejected by every other type. */
+        /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
         timeIntervalOptional: components["schemas"]["TimeInterval"];
         teamId: components["schemas"]["TeamId"];
         agentId: components["schemas"]["AgentId"];
@@ -927,7 +939,7 @@ export interface operations {
                 conversationReportType?: components["parameters"]["conversationReportType"];
                 includeDisabled?: components["parameters"]["includeDisabled"];
                 teamIds?: components["parameters"]["teamIds"];
-                /** @description Bucket width in milliseconds; required when `report_type` is `team_performance_interval` and rejected by every other type. */
+                /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
                 timeInterval?: components["parameters"]["timeIntervalOptional"];
                 teamId?: components["parameters"]["teamId"];
                 agentId?: components["parameters"]["agentId"];
@@ -967,7 +979,7 @@ export interface operations {
                 conversationReportType?: components["parameters"]["conversationReportType"];
                 includeDisabled?: components["parameters"]["includeDisabled"];
                 teamIds?: components["parameters"]["teamIds"];
-                /** @description Bucket width in milliseconds; required when `report_type` is `team_performance_interval` and rejected by every other type. */
+                /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
                 timeInterval?: components["parameters"]["timeIntervalOptional"];
                 teamId?: components["parameters"]["teamId"];
                 agentId?: components["parameters"]["agentId"];

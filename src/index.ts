@@ -12,6 +12,7 @@ export type { ReportJob, SignalOption } from './internal/job/report-job.js';
 export type { WaitOptions, WaitProgress } from './internal/job/wait-for-job.js';
 export type { TimeInput } from './internal/params/coerce-time.js';
 export type { ReportParams } from './internal/params/report-params.js';
+export type { TimeInterval } from './internal/params/time-interval.js';
 export type { Team, TimeZone } from './internal/reference/list-reference-data.js';
 export type { Row } from './internal/rows/row.js';
 export type { FetchLike } from './internal/transport/fetch-like.js';

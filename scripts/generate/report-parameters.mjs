@@ -28,8 +28,23 @@ function serialization(schema, { style = 'form', explode = style === 'form' } = 
   return explode ? 'repeated' : 'commaJoined';
 }
 
+/**
+ * The one `oneOf` shape the table can express: an integer enum, or any integer above a bound
+ * (`timeInterval`: a fixed width, or anything above a week for monthly buckets).
+ */
+function enumOrAbove(spec, schema) {
+  const branches = schema.oneOf.map((node) => resolve(spec, node));
+  const listed = branches.find((b) => Array.isArray(b.enum));
+  const above = branches.find((b) => b.exclusiveMinimum !== undefined);
+  const sameType = branches.every((b) => b.type === branches[0]?.type);
+  if (branches.length !== 2 || !listed || !above || !sameType || typeof above.exclusiveMinimum !== 'number')
+    throw new Error('unsupported oneOf: only [enum, exclusiveMinimum] of one type is supported');
+  return { ...schema, type: listed.type, enum: listed.enum, orAbove: above.exclusiveMinimum };
+}
+
 function rule(spec, { name, location, required, schemaNode, description, encoding }) {
-  const schema = resolve(spec, schemaNode);
+  const resolved = resolve(spec, schemaNode);
+  const schema = resolved.oneOf ? enumOrAbove(spec, resolved) : resolved;
   const items = schema.type === 'array' ? resolve(spec, schema.items ?? {}) : undefined;
   const bounds = items ?? schema;
   if (!['integer', 'boolean', 'string', 'array'].includes(schema.type)) {
@@ -42,6 +57,7 @@ function rule(spec, { name, location, required, schemaNode, description, encodin
     type: schema.type,
     ...(items && { items: items.type }),
     ...(bounds.enum && { enum: bounds.enum }),
+    ...(bounds.orAbove !== undefined && { orAbove: bounds.orAbove }),
     ...(bounds.minimum !== undefined && { minimum: bounds.minimum }),
     ...(bounds.maximum !== undefined && { maximum: bounds.maximum }),
     serialization: serialization(schema, encoding),
@@ -132,6 +148,11 @@ export interface ParameterRule {
   readonly items?: 'integer' | 'string';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
+  /**
+   * Besides \`enum\`, any integer strictly above this is allowed too (the spec's oneOf of an
+   * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
+   */
+  readonly orAbove?: number;
   readonly minimum?: number;
   readonly maximum?: number;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */

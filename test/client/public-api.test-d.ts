@@ -7,6 +7,7 @@ import {
   type ReportJob,
   type ReportParams,
   type Row,
+  type TimeInterval,
   type ValidationError,
 } from '../../src/index.js';
 
@@ -39,6 +40,12 @@ describe('public API types', () => {
     });
     // @ts-expect-error not one of the allowed bucket widths
     void ca.reports.start('team_performance_interval', { ...window, timeInterval: 120_000 });
+    // Above a week means calendar-month buckets; the type offers the conventional 30 days.
+    void ca.reports.start('team_performance_interval', { ...window, timeInterval: 2_592_000_000 });
+    expectTypeOf<ReportParams<'team_performance_interval'>['timeInterval']>().toEqualTypeOf<TimeInterval>();
+    expectTypeOf<2_592_000_000>().toExtend<TimeInterval>();
+    expectTypeOf<604_800_000>().toExtend<TimeInterval>();
+    expectTypeOf<604_799_999>().not.toExtend<TimeInterval>();
     void ca.reports.start('conversation', {
       ...window,
       conversationReportType: 'CLOSED',

@@ -102,6 +102,14 @@ describe('examples in the bundled spec', () => {
     expect(validatorFor('/components/schemas/Team')({ uuid: 'nope', teamId: 7, name: 'x' })).toBe(false);
   });
 
+  it('lets timeInterval be a fixed width or anything above a week (monthly), nothing else', () => {
+    const validate = validatorFor('/components/schemas/TimeInterval');
+    for (const value of [300000, 86400000, 604800000, 604800001, 2592000000])
+      expect(validate(value), String(value)).toBe(true);
+    for (const value of [120000, 300001, 604799999, 0, -2592000000, 2592000000.5, '2592000000'])
+      expect(validate(value), String(value)).toBe(false);
+  });
+
   it('keeps secrets as obvious placeholders', () => {
     const text = JSON.stringify(spec.components.examples);
     for (const match of text.matchAll(/(companyKey|analyticsAccessToken)=([^"&\s]+)/g)) {

@@ -47,6 +47,10 @@ const EXPECTED: Record<string, Expected> = {
   },
   user: { ...SHARED, ...includeDisabled, teamId: [false, 'repeated'], agentId: [false, 'repeated'] },
 };
+const FIXED_INTERVALS = [
+  300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000,
+];
+const WEEK = 604800000;
 const BODY_TYPES = ['conversation_actions', 'conversation_history_action', 'user'];
 const QUERY_ONLY = new Set(['raiselimit']);
 
@@ -131,9 +135,12 @@ describe('bundled spec: run parameters (brief §3)', () => {
       enum: ['OPEN_AT_END', 'CLOSED', 'CREATED'],
       default: 'OPEN_AT_END',
     });
-    expect(schemas.timeInterval.enum).toEqual([
-      300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000,
-    ]);
+    // A fixed width, or anything above a week for calendar-month buckets (brief §3).
+    const [fixed, monthly, ...more] = schemas.timeInterval.oneOf.map(resolve);
+    expect(more).toEqual([]);
+    expect(fixed).toMatchObject({ type: 'integer', enum: FIXED_INTERVALS });
+    expect(monthly).toMatchObject({ type: 'integer', exclusiveMinimum: WEEK });
+    expect(schemas.timeInterval.description).toMatch(/calendar-month buckets/);
     expect(resolve(schemas.priorities.items)).toMatchObject({ type: 'integer', minimum: 0, maximum: 5 });
     // Locale is a free string with the documented values as suggestions, not an enum.
     expect(schemas.locale.enum).toBeUndefined();
@@ -172,7 +179,9 @@ describe('generated/report-parameters.ts', () => {
     expect(byName.reportMetrics).toMatchObject({ type: 'array', items: 'string' });
     expect(byName.reportFormat?.enum).toEqual(['json', 'csv']);
     expect(byName.timeInterval).toMatchObject({ type: 'integer', required: true });
-    expect(byName.timeInterval?.enum).toContain(86400000);
+    expect(byName.timeInterval?.enum).toEqual(FIXED_INTERVALS);
+    expect(byName.timeInterval?.orAbove).toBe(WEEK);
+    expect(byName.reportFormat?.orAbove).toBeUndefined();
     expect(byName.includeDisabled?.type).toBe('boolean');
   });
 });

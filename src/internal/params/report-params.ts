@@ -1,6 +1,7 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import type { paths } from '../../../generated/schema.js';
 import type { TimeInput } from './coerce-time.js';
+import type { TimeInterval } from './time-interval.js';
 
 type RunOperation<T extends ReportType> = paths[`/reports/report/${T}`]['post'];
 
@@ -15,13 +16,18 @@ type FormOf<O> = O extends { requestBody: { content: { 'application/x-www-form-u
   ? B
   : unknown;
 
-/** Times accept what callers have at hand; lists accept readonly arrays (e.g. `as const`). */
+/**
+ * Times accept what callers have at hand; lists accept readonly arrays (e.g. `as const`);
+ * timeInterval is narrowed back from `number` (see TimeInterval).
+ */
 type Widen<P> = {
   [K in keyof P]: K extends 'startTime' | 'endTime'
     ? TimeInput
-    : P[K] extends (infer I)[]
-      ? readonly I[]
-      : P[K];
+    : K extends 'timeInterval'
+      ? TimeInterval
+      : P[K] extends (infer I)[]
+        ? readonly I[]
+        : P[K];
 };
 
 /**

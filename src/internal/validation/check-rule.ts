@@ -1,8 +1,14 @@
 import type { ParameterRule } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { MONTHLY_TIME_INTERVAL } from '../params/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
 function describeAllowed(rule: ParameterRule): string {
+  if (rule.enum && rule.orAbove !== undefined) {
+    const meaning =
+      rule.name === 'timeInterval' ? ` for calendar-month buckets, e.g. ${MONTHLY_TIME_INTERVAL}` : '';
+    return `one of ${rule.enum.join(', ')}, or an integer above ${rule.orAbove}${meaning}`;
+  }
   if (rule.enum) return `one of ${rule.enum.join(', ')}`;
   const range =
     rule.minimum !== undefined && rule.maximum !== undefined
@@ -27,7 +33,10 @@ function checkScalar(
       : kind === 'boolean'
         ? typeof value === 'boolean'
         : typeof value === 'string';
-  const inEnum = !rule.enum || rule.enum.includes(value as string | number);
+  const inEnum =
+    !rule.enum ||
+    rule.enum.includes(value as string | number) ||
+    (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
   const inRange =
     typeof value !== 'number' ||
     ((rule.minimum === undefined || value >= rule.minimum) &&

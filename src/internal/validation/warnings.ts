@@ -1,8 +1,8 @@
+import { isMonthlyInterval } from '../params/time-interval.js';
 import { iso, monthsTouched } from './time-window.js';
 import type { ValidationWarning } from './validation-warning.js';
 
 const RETENTION_MONTHS = 18;
-const WEEK_MS = 604_800_000;
 /** The vendor's examples place the bucket cap between 31 and 41; above 31 may be rejected. */
 export const SAFE_BUCKETS = 31;
 
@@ -25,7 +25,10 @@ export function collectWarnings(
   }
   const interval = values.timeInterval;
   if (typeof interval === 'number') {
-    const buckets = interval > WEEK_MS ? monthsTouched(start, end) : Math.ceil((end - start) / interval);
+    // Above a week the API buckets by calendar month, whatever the number says.
+    const buckets = isMonthlyInterval(interval)
+      ? monthsTouched(start, end)
+      : Math.ceil((end - start) / interval);
     if (buckets > SAFE_BUCKETS) {
       warnings.push({
         code: 'bucket-count',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type ValidationWarning } from '../../../src/index.js';
+import { collectWarnings } from '../../../src/internal/validation/warnings.js';
 import { observedClient, started, window } from '../support/observed-fetch.js';
 
 const DAY = 86_400_000;
@@ -63,13 +64,6 @@ describe('runtime validation, before any request', () => {
     ['a priority of 6', 'conversation', { ...window, priorities: [0, 6] }, 'priorities', /from 0 to 5/],
     ['a negative priority', 'conversation', { ...window, priorities: [-1] }, 'priorities', /from 0 to 5/],
     ['an empty list', 'conversation', { ...window, priorities: [] }, 'priorities', /leave the parameter out/],
-    [
-      'a timeInterval off the list',
-      'team_performance_interval',
-      { ...window, timeInterval: 120_000 },
-      'timeInterval',
-      /one of 300000, 600000/,
-    ],
     ['a missing timeInterval', 'team_performance_interval', window, 'timeInterval', /it is required/],
     [
       'two smart views',
@@ -128,6 +122,47 @@ describe('runtime validation, before any request', () => {
     await start('conversation', { ...window, businessHourType: null });
     expect(requests).toHaveLength(2);
     expect(requests[1]?.url.searchParams.has('businessHourType')).toBe(false);
+  });
+});
+
+describe('monthly timeInterval', () => {
+  it.each([120_000, 300_001, 604_799_999, -2_592_000_000, 2_592_000_000.5, '2592000000'])(
+    'rejects %j, listing the fixed widths and the monthly rule',
+    async (timeInterval) => {
+      const error = await rejectionOf('team_performance_interval', { ...window, timeInterval });
+      expect(error.parameter).toBe('timeInterval');
+      expect(error.fix).toBe(
+        'use one of 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, ' +
+          '86400000, 604800000, or an integer above 604800000 for calendar-month buckets, e.g. 2592000000',
+      );
+    },
+  );
+
+  it.each([604_800_001, 2_592_000_000, 2_678_400_000])(
+    'sends %i as it is (above a week = monthly)',
+    async (ms) => {
+      const { ca, requests } = observedClient(() => started());
+      const start = ca.reports.start as (t: string, p: unknown) => Promise<unknown>;
+      await start('team_performance_interval', { ...window, timeInterval: ms });
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.url.searchParams.getAll('timeInterval')).toEqual([String(ms)]);
+    },
+  );
+
+  it('counts calendar months, not timeInterval-sized slices, toward the bucket cap', () => {
+    const start = Date.UTC(2020, 0, 15);
+    // Beyond the 3-month limit on purpose: only here can monthly buckets pass 31.
+    const warnings = (endTime: number, timeInterval: number) =>
+      collectWarnings({ startTime: start, endTime, timeInterval }, start);
+    // Jan 2020 … Apr 2023 is 40 months; 604800001 ms slices would be 168.
+    const forty = warnings(Date.UTC(2023, 3, 2), 604_800_001);
+    expect(forty).toEqual([expect.objectContaining({ code: 'bucket-count', parameter: 'timeInterval' })]);
+    expect(forty[0]?.message).toContain('40 buckets');
+    // Jan 2020 … Jul 2022 is 31 months (the safe count), however small the number above a week.
+    expect(warnings(Date.UTC(2022, 6, 31), 604_800_001)).toEqual([]);
+    expect(warnings(Date.UTC(2022, 7, 1, 0, 0, 0, 1), 2_592_000_000)[0]?.message).toContain('32 buckets');
+    // A week exactly is a fixed width: 1263 days in weeks is 181 buckets.
+    expect(warnings(Date.UTC(2023, 6, 1), 604_800_000)[0]?.message).toMatch(/^181 buckets/);
   });
 });
 
