@@ -67,51 +67,18 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-/**
- * The alternative the issue allows if the library were far too slow: split the top-level array
- * into elements by scanning bytes (strings, escapes, nesting) and JSON.parse each element. Kept
- * here, not in src/, to show what the library costs; see the verdict printed below.
- */
-async function* splitArray(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown> {
-  const decoder = new TextDecoder();
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let carried: Uint8Array[] = [];
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    let start = depth >= 2 ? 0 : -1;
-    const out: unknown[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (b === 0x5c) escaped = true;
-        else if (b === 0x22) inString = false;
-      } else if (b === 0x22) inString = true;
-      else if (b === 0x7b || b === 0x5b) {
-        if (++depth === 2) start = i;
-      } else if (b === 0x7d || b === 0x5d) {
-        if (--depth === 1) {
-          const piece = chunk.subarray(start, i + 1);
-          const bytes = carried.length ? Buffer.concat([...carried, piece]) : piece;
-          out.push(JSON.parse(decoder.decode(bytes)));
-          carried = [];
-          start = -1;
-        }
-      }
-    }
-    if (start >= 0) carried.push(chunk.subarray(start));
-    yield* out;
-  }
-}
-
+/** Best of three runs: on a shared machine the best run is the one least disturbed. */
 async function time(label: string, bytes: number, run: () => Promise<number>): Promise<number> {
-  const start = process.hrtime.bigint();
-  const count = await run();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const mbps = bytes / 1024 / 1024 / seconds;
-  console.log(`${label.padEnd(42)} ${mbps.toFixed(1).padStart(8)} MB/s  (${count} items)`);
-  return mbps;
+  let best = 0;
+  let count = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const start = process.hrtime.bigint();
+    count = await run();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    best = Math.max(best, bytes / 1024 / 1024 / seconds);
+  }
+  console.log(`${label.padEnd(44)} ${best.toFixed(1).padStart(8)} MB/s  (${count} items)`);
+  return best;
 }
 
 async function countRows(rows: AsyncIterable<unknown>): Promise<number> {
@@ -132,11 +99,8 @@ const parseAll = await time(
   json.byteLength,
   async () => (JSON.parse(new TextDecoder().decode(json)) as unknown[]).length,
 );
-const streamed = await time('rows() json (@streamparser/json)', json.byteLength, () =>
+const streamed = await time('rows() json (element framing + JSON.parse)', json.byteLength, () =>
   countRows(jsonRows(streamOf(json))),
-);
-const split = await time('alternative: byte splitter + JSON.parse', json.byteLength, () =>
-  countRows(splitArray(streamOf(json))),
 );
 const rawCsv = await time('baseline: raw stream read (csv)', csv.byteLength, () =>
   countRows(streamOf(csv) as unknown as AsyncIterable<unknown>),
@@ -158,18 +122,16 @@ const jsonVsParse = streamed / parseAll;
 console.log(
   `\njson rows() / JSON.parse: ${jsonVsParse.toFixed(3)}   json rows() / raw read: ${(streamed / rawJson).toFixed(4)}`,
 );
-console.log(
-  `byte splitter / JSON.parse: ${(split / parseAll).toFixed(3)}   library / splitter: ${(streamed / split).toFixed(3)}`,
-);
 const csvVsLibrary = csvParsed / csvAlone;
 console.log(
   `csv rows() / csv-parse alone: ${csvVsLibrary.toFixed(3)}   csv rows() / raw read: ${(csvParsed / rawCsv).toFixed(4)}`,
 );
-// Targets: streaming in constant memory may cost up to 10x against JSON.parse of the whole body
-// (which needs the body and all rows in memory), and our csv plumbing (web stream → node
+// Targets: streaming in constant memory may cost up to ~3x against JSON.parse of the whole body
+// (which needs the body and all rows in memory; framing elements and parsing each measured ~0.66
+// on a busy 2-core box, the streaming tokenizer it replaced ~0.21), and our csv plumbing (web stream → node
 // stream → async iteration) may cost at most 60% of csv-parse's own speed (measured ~0.6 on a
 // busy 2-core box).
-const JSON_TARGET = 0.1;
+const JSON_TARGET = 0.3;
 const CSV_TARGET = 0.4;
 const failures = [
   jsonVsParse < JSON_TARGET && `json rows() below ${JSON_TARGET} × JSON.parse`,

@@ -1,40 +1,26 @@
-import {
-  CLOSE_ARRAY,
-  CLOSE_OBJECT,
-  JsonStringSkipper,
-  OPEN_ARRAY,
-  OPEN_OBJECT,
-  QUOTE,
-} from './json-bytes.js';
+import { JsonArrayElements } from '../../internal/rows/json-array-elements.js';
+import { JsonArrayError } from '../../internal/rows/json-array-error.js';
 
 /**
- * Counts the elements of a top-level JSON array of objects as bytes stream past, tracking only
- * string and nesting state, so that counting rows does not cost a full parse of a raw `json`
- * export.
+ * Counts the elements of a raw `json` export as its bytes stream past, framing them without
+ * parsing. A raw export is written as the service sent it, so a broken array is not an error here:
+ * counting just stops where the array stops making sense.
  */
 export class JsonRowCounter {
-  private depth = 0;
-  private readonly strings = new JsonStringSkipper();
-  rows = 0;
+  readonly #elements = new JsonArrayElements();
+  #broken = false;
 
   push(chunk: Uint8Array): void {
-    this.strings.startChunk();
-    let i = 0;
-    while (i < chunk.length) {
-      if (this.strings.inString) {
-        i = this.strings.skip(chunk, i);
-        continue;
-      }
-      const byte = chunk[i];
-      if (byte === QUOTE) {
-        this.strings.inString = true;
-      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-        if (this.depth === 1) this.rows++;
-        this.depth++;
-      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-        this.depth--;
-      }
-      i++;
+    if (this.#broken) return;
+    try {
+      this.#elements.push(chunk);
+    } catch (error) {
+      if (!(error instanceof JsonArrayError)) throw error;
+      this.#broken = true;
     }
+  }
+
+  get rows(): number {
+    return this.#elements.count;
   }
 }

@@ -1,0 +1,278 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonArrayElements } from '../../../src/internal/rows/json-array-elements.js';
+import { JsonArrayError } from '../../../src/internal/rows/json-array-error.js';
+import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** `text` as UTF-8 bytes cut at the byte offsets `cuts` (anywhere: inside characters, escapes). */
+function chunksOf(text: string, cuts: readonly number[]): Uint8Array[] {
+  const bytes = encoder.encode(text);
+  const offsets = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  return [...offsets, bytes.length].map((end, index) =>
+    bytes.subarray(index === 0 ? 0 : offsets[index - 1], end),
+  );
+}
+
+/** Every element's text, and whether it was flagged as spanning lines. */
+function read(chunks: readonly Uint8Array[]): { texts: string[]; multiline: boolean[] } {
+  const texts: string[] = [];
+  const multiline: boolean[] = [];
+  const elements = new JsonArrayElements((bytes, spansLines) => {
+    texts.push(decoder.decode(bytes));
+    multiline.push(spansLines);
+  });
+  for (const chunk of chunks) elements.push(chunk);
+  elements.end();
+  expect(elements.count).toBe(texts.length);
+  return { texts, multiline };
+}
+
+function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+function failure(action: () => void): JsonArrayError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(JsonArrayError);
+    return error as JsonArrayError;
+  }
+  throw new Error('expected a JsonArrayError');
+}
+
+// Export-shaped data: flat objects of strings or nulls, with the characters that trip byte
+// scanners (quotes, backslashes, brackets, multi-byte UTF-8, line separators, control codes).
+const text = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({
+    unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '\n', 'é', '€', '🙂', '\u2028', '\u0001'),
+  }),
+);
+const row = fc.dictionary(text, fc.oneof(text, fc.constant(null)), { maxKeys: 6 });
+const whitespace = fc.string({ unit: fc.constantFrom(' ', '\n', '\r\n', '\t'), maxLength: 3 });
+
+/** JSON text of `value`; `escapeAll` writes every non-ASCII character as a \u escape. */
+function stringLiteral(value: string, escapeAll: boolean): string {
+  const literal = JSON.stringify(value);
+  return escapeAll
+    ? literal.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : literal;
+}
+
+/** Serializes rows with whitespace drawn from `spaces` (cycled) between every pair of tokens. */
+function serialize(
+  rows: readonly Record<string, string | null>[],
+  spaces: readonly string[],
+  escapeAll: boolean,
+) {
+  let n = 0;
+  const ws = () => (spaces.length === 0 ? '' : (spaces[n++ % spaces.length] ?? ''));
+  const value = (v: string | null) => (v === null ? 'null' : stringLiteral(v, escapeAll));
+  const object = (r: Record<string, string | null>) =>
+    `{${ws()}${Object.entries(r)
+      .map(([k, v]) => `${stringLiteral(k, escapeAll)}${ws()}:${ws()}${value(v)}`)
+      .join(`${ws()},${ws()}`)}${ws()}}`;
+  return `${ws()}[${ws()}${rows.map((r) => `${object(r)}${ws()}`).join(`,${ws()}`)}]${ws()}`;
+}
+
+const document = fc.record({
+  rows: fc.array(row, { maxLength: 10 }),
+  spaces: fc.array(whitespace, { maxLength: 5 }),
+  escapeAll: fc.boolean(),
+  cuts: fc.array(fc.nat(), { maxLength: 10 }),
+});
+
+describe('JsonArrayElements', () => {
+  it('yields exactly what JSON.parse of the whole gives, for any whitespace and any chunking', () => {
+    fc.assert(
+      fc.property(document, ({ rows, spaces, escapeAll, cuts }) => {
+        const json = serialize(rows, spaces, escapeAll);
+        const expected = JSON.parse(json) as unknown[];
+        const { texts } = read(chunksOf(json, cuts));
+        expect(texts.map((t) => JSON.parse(t))).toEqual(expected);
+        expect(texts.map((t) => JSON.parse(t))).toEqual(rows);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rows() gives the same rows as JSON.parse of the whole, however the body is chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(document, async ({ rows, spaces, escapeAll, cuts }) => {
+        const json = serialize(rows, spaces, escapeAll);
+        expect(await collect(jsonRows(streamOf(chunksOf(json, cuts))))).toEqual(JSON.parse(json));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('frames any JSON element, scalars included, byte for byte', () => {
+    const elements = ['1', '-2.5e+3', 'true', 'null', '"a,]\\"b"', '[1,[2]]', '{"a":{"b":"}"}}', '{}', '[]'];
+    for (const spacing of ['', ' ', '\n\t']) {
+      const json = `[${elements.map((e) => `${spacing}${e}${spacing}`).join(',')}]`;
+      expect(read(chunksOf(json, [])).texts).toEqual(elements);
+      expect(read(chunksOf(json, [3, 7, 11, 17, 23])).texts).toEqual(elements);
+    }
+  });
+
+  it('accepts a leading UTF-8 byte order mark, even split across chunks', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode('[{"a":"1"}]')]);
+    expect(read([bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2)]).texts).toEqual([
+      '{"a":"1"}',
+    ]);
+    expect(() => read([encoder.encode(' '), bytes])).toThrow(JsonArrayError);
+  });
+
+  it('flags elements that span lines outside their strings', () => {
+    expect(read(chunksOf('[{"a":"x\\ny"},{\n"a":"1"},\n{"b":null}\n]', [])).multiline).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('rows() names the row that is not valid JSON inside a well-formed array', async () => {
+    const body = streamOf(chunksOf('[{"a":"1"},{"a":1 2}]', [14]));
+    await expect(collect(jsonRows(body))).rejects.toThrow(
+      /^the JSON export is not an array of rows \(row 2 is not valid JSON: .+\)$/,
+    );
+  });
+
+  it('rows() keeps a __proto__ column as a column', async () => {
+    const [row] = await collect(jsonRows(streamOf(chunksOf('[{"__proto__":"x","a":null}]', []))));
+    expect(Object.entries(row ?? {})).toEqual([
+      ['__proto__', 'x'],
+      ['a', null],
+    ]);
+  });
+
+  it('only counts, keeping no bytes, without a handler', () => {
+    const elements = new JsonArrayElements();
+    for (const chunk of chunksOf('[{"a":"1"},{"b":"]"},3]', [5, 13])) elements.push(chunk);
+    elements.end();
+    expect(elements.count).toBe(3);
+  });
+
+  describe('rejects a broken array with a clear error, however chunked', () => {
+    /** Runs the reader to the end of `json` and returns its error. */
+    const rejection = (json: string, cuts: readonly number[]) =>
+      failure(() => {
+        const elements = new JsonArrayElements(() => {});
+        for (const chunk of chunksOf(json, cuts)) elements.push(chunk);
+        elements.end();
+      });
+    const nonEmpty = document.filter(({ rows }) => rows.length > 0);
+
+    it('a body cut anywhere before its closing ] (missing ])', () => {
+      fc.assert(
+        fc.property(document, fc.nat(), ({ rows, spaces, escapeAll, cuts }, at) => {
+          const json = serialize(rows, spaces, escapeAll);
+          const bytes = encoder.encode(json);
+          const close = bytes.lastIndexOf(0x5d);
+          const cut = decoder.decode(bytes.subarray(0, at % (close + 1)));
+          expect(() => JSON.parse(cut)).toThrow();
+          const error = rejection(cut, cuts);
+          expect(error.message).toMatch(
+            /^the JSON export is not an array of rows \(it ends before its closing \]/,
+          );
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('data after the closing ] (trailing garbage)', () => {
+      fc.assert(
+        fc.property(
+          document,
+          whitespace,
+          fc.constantFrom('x', ']', ',', '{}', '[]', '0', '"'),
+          (doc, ws, junk) => {
+            const json = serialize(doc.rows, doc.spaces, doc.escapeAll) + ws + junk;
+            expect(() => JSON.parse(json)).toThrow();
+            expect(rejection(json, doc.cuts).problem).toMatch(
+              /^there is data after the closing \], '.' at byte \d+$/,
+            );
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+
+    it('two elements without a comma between them (missing comma)', () => {
+      fc.assert(
+        fc.property(nonEmpty, row, whitespace, fc.nat(), (doc, extra, ws, where) => {
+          const rows = [...doc.rows, extra];
+          const json = serialize(rows, doc.spaces, doc.escapeAll);
+          // Drop one of the commas between elements (those outside any string, at depth 1).
+          const commas = topLevelCommas(json);
+          const at = commas[where % commas.length] as number;
+          const broken = `${json.slice(0, at)}${ws}${json.slice(at + 1)}`;
+          expect(() => JSON.parse(broken)).toThrow();
+          expect(rejection(broken, doc.cuts).problem).toMatch(/^a comma is missing before '\{' at byte \d+$/);
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('a top-level value that is not an array', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(row, text, fc.integer(), fc.boolean(), fc.constant(null)),
+          whitespace,
+          fc.array(fc.nat()),
+          (value, ws, cuts) => {
+            const json = `${ws}${JSON.stringify(value)}`;
+            expect(rejection(json, cuts).problem).toMatch(
+              /^it does not start with \[ but with '.' at byte \d+$/,
+            );
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+
+    it.each([
+      ['a trailing comma', '[{"a":"1"},]', /^a comma is followed by \] at byte 11$/],
+      ['two commas', '[{"a":"1"},,{"a":"2"}]', /^an element starts with ',' at byte 11$/],
+      ['a leading comma', '[,{"a":"1"}]', /^an element starts with ',' at byte 1$/],
+      ['an empty body', '', /^it ends before its closing \], after 0 bytes$/],
+      ['a body cut inside a string', '[{"a":"1', /^it ends before its closing \], after 8 bytes$/],
+      ['a body cut inside a number', '[1', /^it ends before its closing \]/],
+    ])('%s', (_name, json, problem) => {
+      expect(rejection(json, []).problem).toMatch(problem);
+    });
+  });
+});
+
+/** Offsets of the commas that separate the top-level array's elements. */
+function topLevelCommas(json: string): number[] {
+  const commas: number[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) commas.push(i);
+  }
+  return commas;
+}
