@@ -66,11 +66,17 @@ export function checkRequest(request: RequestToCheck): Invalid | undefined {
     (params.missingProperty as string | undefined) ??
     (params.additionalProperty as string | undefined) ??
     (segments[0] === 'requestBody' && segments.length === 1 ? undefined : segments[1]);
+  // A oneOf of an enum and a lower bound (timeInterval: a fixed width, or above a week for
+  // monthly buckets) fails on both branches; name both alternatives.
+  const bound = result.errors?.find(
+    (e) => e.instancePath === error.instancePath && e.keyword === 'exclusiveMinimum',
+  )?.params as { limit?: number } | undefined;
+  const orAbove = error.keyword === 'enum' && bound?.limit !== undefined ? `, or above ${bound.limit}` : '';
   const what = params.additionalProperty
     ? 'is not a parameter of this operation'
     : params.missingProperty
       ? 'is required'
-      : `${error.message ?? 'is invalid'}${params.allowedValues ? `: ${(params.allowedValues as unknown[]).join(', ')}` : ''}`;
+      : `${error.message ?? 'is invalid'}${params.allowedValues ? `: ${(params.allowedValues as unknown[]).join(', ')}${orAbove}` : ''}`;
   return {
     parameter: parameter === 'requestBody' ? undefined : parameter,
     message: parameter ? `Invalid parameter '${parameter}': ${what}` : `Invalid request: ${error.message}`,

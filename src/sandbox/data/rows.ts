@@ -2,6 +2,7 @@
 // each identified by (day, slot): overlapping ranges share rows, and the count is arithmetic.
 // Per-agent reports have one row per selected agent; team_performance_interval one row per
 // agent per time bucket. A cursor mutates one Row in place: no allocation per row.
+import { intervalBuckets } from './buckets.js';
 import { profileOf, type Row } from './columns.js';
 import type { DataOptions, ReportParams, ReportType } from './params.js';
 import { hash2, hashString, mix32 } from './random.js';
@@ -191,14 +192,4 @@ class IntervalCursor implements RowCursor {
     row.key = hash2(hash2(this.#salt, agent.agentId), row.time);
     return true;
   }
-}
-
-/** Bucket boundaries of a team_performance_interval export: [start, start + interval, …, end]. */
-export function intervalBuckets(params: ReportParams): number[] {
-  const { startTime: start, endTime: end } = params;
-  const interval = params.timeInterval ?? DAY_MS;
-  const bounds = [start];
-  for (let t = start + interval; t < end; t += interval) bounds.push(t);
-  if (end > start) bounds.push(end);
-  return bounds;
 }
