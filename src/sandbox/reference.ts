@@ -1,6 +1,6 @@
 // Reference data in the vendor's shapes: `/config/timezones` from the runtime's IANA zones with
 // their offsets now, and `/teams` from the sandbox roster.
-import { offsetString, wallClock, zoneOffset } from './data/dates.js';
+import { offsetString, zoneOffsetAt } from '../internal/time/zone-offset.js';
 import type { Roster } from './data/roster.js';
 
 export interface TimeZoneEntry {
@@ -20,7 +20,7 @@ export function timeZones(locale = 'en', now = Date.now()): TimeZoneEntry[] {
   if (cached?.hour === hour) return cached.zones;
   const language = Intl.DateTimeFormat.supportedLocalesOf([locale.replace('_', '-')])[0] ?? 'en';
   const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((id) => id !== 'UTC')].map((id) => {
-    const offsetMillis = zoneOffset(wallClock(id), now);
+    const offsetMillis = zoneOffsetAt(id, now);
     return {
       id,
       name: zoneName(language, id, 'long', now),

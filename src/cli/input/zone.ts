@@ -1,3 +1,4 @@
+import { zoneOffsetAt } from '../../internal/time/zone-offset.js';
 import { UsageError } from '../errors/usage-error.js';
 
 /** Where wall-clock times (dates, `--last 7d` day boundaries) are anchored. */
@@ -87,41 +88,9 @@ export function parseTimeZoneOffset(text: string, flag = '--tz-offset'): number 
   return sign * (hours * HOUR + minutes * MINUTE) || 0;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(id: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(id);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: id,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(id, formatter);
-  }
-  return formatter;
-}
-
 /** The zone's offset from UTC (ms, east positive) at the instant `epochMs`. */
 export function offsetAt(zone: Zone, epochMs: number): number {
-  if (zone.kind === 'fixed') return zone.offsetMs;
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(zone.id).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
+  return zone.kind === 'fixed' ? zone.offsetMs : zoneOffsetAt(zone.id, epochMs);
 }
 
 export interface WallTime {

@@ -1,7 +1,8 @@
 // Writes export bytes straight into a Buffer: pre-encoded constants are copied, integers and dates
 // are written digit by digit. (Building a string per cell and encoding it ran at about half the
 // speed.)
-import { type ExportZone, offsetString } from './dates.js';
+import { offsetString } from '../../internal/time/zone-offset.js';
+import type { ExportZone } from './dates.js';
 
 const DAY_MS = 86_400_000;
 const utf8 = new TextEncoder();
