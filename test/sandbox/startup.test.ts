@@ -1,15 +1,11 @@
-// Startup time is reported here, not asserted (timing belongs in benchmarks): the figure lands in
-// the test output for the README and the issue's "starts in under a second".
+// How long starting takes is measured by scripts/bench/sandbox-download.bench.ts, not here.
 import { describe, expect, it } from 'vitest';
 import { describeSandbox, startSandbox } from '../../src/sandbox/index.js';
 
 describe('startSandbox', () => {
-  it('starts, serves and closes; reports how long starting took', async () => {
-    const times: number[] = [];
+  it('starts, serves and closes, three times over', async () => {
     for (let i = 0; i < 3; i++) {
-      const began = performance.now();
       const sb = await startSandbox();
-      times.push(performance.now() - began);
       const res = await fetch(`${sb.url}/teams?companyKey=${sb.credentials.companyKey}`, {
         headers: { authorization: `Basic ${Buffer.from('sandbox:sandbox-password').toString('base64')}` },
       });
@@ -17,12 +13,6 @@ describe('startSandbox', () => {
       await sb.close();
       await expect(fetch(`${sb.url}/teams`)).rejects.toThrow();
     }
-    console.log(
-      `startSandbox(): first ${times[0]?.toFixed(1)} ms, then ${times
-        .slice(1)
-        .map((t) => t.toFixed(1))
-        .join(' ms, ')} ms`,
-    );
   });
 
   it('listens on requested ports and refuses bad options', async () => {

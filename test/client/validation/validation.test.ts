@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type ValidationWarning } from '../../../src/index.js';
 import { collectWarnings } from '../../../src/internal/validation/warnings.js';
-import { observedClient, started, window } from '../support/observed-fetch.js';
-
-const DAY = 86_400_000;
+import { DAY, observedClient, started, window } from '../support/observed-fetch.js';
 
 /** Calls start() from "JavaScript": no compile-time help, so runtime validation must catch it. */
 async function rejectionOf(type: string, params: Record<string, unknown>) {
@@ -183,7 +181,7 @@ describe('warnings through onWarning', () => {
   });
 
   it('warns above 31 buckets and stays silent at 31', async () => {
-    const start = Date.UTC(2026, 6, 1);
+    const start = window.startTime - 60 * DAY;
     const many = await warningsFor('team_performance_interval', {
       startTime: start,
       endTime: start + 7 * DAY,
@@ -201,8 +199,8 @@ describe('warnings through onWarning', () => {
 
   it('counts monthly buckets for intervals above a week', async () => {
     const warnings = await warningsFor('team_performance_interval', {
-      startTime: Date.UTC(2026, 0, 1),
-      endTime: Date.UTC(2026, 3, 1),
+      startTime: window.startTime - 90 * DAY,
+      endTime: window.startTime,
       timeInterval: 604_800_000,
     });
     expect(warnings).toEqual([]);
