@@ -127,8 +127,8 @@ console.log(
   `csv rows() / csv-parse alone: ${csvVsLibrary.toFixed(3)}   csv rows() / raw read: ${(csvParsed / rawCsv).toFixed(4)}`,
 );
 // Targets: streaming in constant memory may cost up to ~3x against JSON.parse of the whole body
-// (which needs the body and all rows in memory; framing elements and parsing each measured ~0.66
-// on a busy 2-core box, the streaming tokenizer it replaced ~0.21), and our csv plumbing (web stream → node
+// (which needs the body and all rows in memory; framing elements and parsing each measured ~0.73
+// on a busy 2-core box, the streaming tokenizer it replaced ~0.2), and our csv plumbing (web stream → node
 // stream → async iteration) may cost at most 60% of csv-parse's own speed (measured ~0.6 on a
 // busy 2-core box).
 const JSON_TARGET = 0.3;
