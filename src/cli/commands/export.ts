@@ -34,6 +34,7 @@ Examples:
   care-analytics export conversation --sandbox --last 7d --out exports/
   care-analytics export conversation --from 2026-11-01 --to 2026-11-08 --tz America/Chicago --out week.csv
   care-analytics export team_performance_interval --last 1d --interval 1h --format json --out - | jq length
+  care-analytics export team_performance_interval --from 2026-01-01 --to 2026-04-01 --interval month --out q1.csv
   care-analytics export user --last 2w --format ndjson --out users.ndjson`,
   );
   return command.action(async (typeText: string, options: ExportOptions, self: Command) => {

@@ -43,7 +43,10 @@ export function addReportOptions(command: Command): Command {
     .option('--business-hours <which>', 'within or outside business hours (default: 24/7)')
     .option('--include-disabled', 'include disabled agents and teams')
     .option('--conversation-type <type>', 'conversation report: open-at-end (default), closed or created')
-    .option('--interval <interval>', 'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w month')
+    .option(
+      '--interval <interval>',
+      'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (calendar months in --tz)',
+    )
     .option(
       '--raise-limit',
       'conversation_history_action: up to 2,000 actions per conversation (default 500)',

@@ -1,13 +1,14 @@
+import { MONTHLY_TIME_INTERVAL, WEEK_MS } from '../../internal/params/time-interval.js';
 import { UsageError } from '../errors/usage-error.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
 
 /**
  * The vendor's `timeInterval` values (brief §3). The API takes any value above one week as
- * "monthly buckets"; the CLI sends 31 days for `month`, the smallest value that is clearly a month.
+ * calendar-month buckets, so the number sent for `month` never sets a bucket's length; the CLI
+ * sends 30 days, the value the typed client offers, so both spell "monthly" the same way.
  */
 export const intervals: Readonly<Record<string, number>> = {
   '5m': 5 * MINUTE,
@@ -20,8 +21,8 @@ export const intervals: Readonly<Record<string, number>> = {
   '8h': 8 * HOUR,
   '12h': 12 * HOUR,
   '1d': DAY,
-  '1w': WEEK,
-  month: 31 * DAY,
+  '1w': WEEK_MS,
+  month: MONTHLY_TIME_INTERVAL,
 };
 
 const aliases: Readonly<Record<string, string>> = {
@@ -40,7 +41,7 @@ export function parseInterval(text: string): number {
   if (value !== undefined) return value;
   if (/^\d+$/.test(key)) {
     const ms = Number(key);
-    if (Object.values(intervals).includes(ms) || ms > WEEK) return ms;
+    if (Object.values(intervals).includes(ms) || ms > WEEK_MS) return ms;
   }
   throw new UsageError(
     `--interval: '${text}' is not an interval the API supports; use one of ${Object.keys(intervals).join(', ')}`,

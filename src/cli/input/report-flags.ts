@@ -51,8 +51,6 @@ export const flagForParameter: Readonly<Record<string, string>> = {
   raiselimit: '--raise-limit',
 };
 
-const WEEK_MS = 604_800_000;
-
 export type OutputFormat = 'csv' | 'json' | 'ndjson';
 
 export function parseReportType(text: string): ReportType {
@@ -135,8 +133,7 @@ export function buildReportParameters(
     set(parameter, values(rules.get(parameter), flags.team, '--team'));
   }
   if (flags.agent !== undefined) set('agentId', values(rules.get('agentId'), flags.agent, '--agent'));
-  if (flags.interval !== undefined)
-    set('timeInterval', intervalFor(rules.get('timeInterval'), flags.interval));
+  if (flags.interval !== undefined) set('timeInterval', parseInterval(flags.interval));
   if (flags.raiseLimit) set('raiselimit', true);
 
   for (const rule of rules.values()) {
@@ -162,29 +159,16 @@ function notAccepted(type: ReportType, flag: string): UsageError {
   return new UsageError(`${flag} does not apply to report type ${type}${where}`, flag);
 }
 
-/**
- * The API reads any `timeInterval` above a week as monthly buckets; `month` is sent as the spec's
- * own value above a week, so the CLI never sends a value the spec (and the sandbox) would refuse.
- */
-function intervalFor(rule: ParameterRule | undefined, text: string): number {
-  const value = parseInterval(text);
-  if (value <= WEEK_MS || rule?.enum === undefined || rule.enum.includes(value)) return value;
-  const monthly = rule.enum.find((allowed) => typeof allowed === 'number' && allowed > WEEK_MS);
-  if (monthly === undefined) {
-    throw new UsageError(
-      `--interval: monthly buckets are not in this API's list; use one of ${intervalChoices(rule).join(', ')}`,
-      '--interval',
-    );
-  }
-  return monthly as number;
-}
+/** The spec's enum, or for timeInterval also any value above its `orAbove` (monthly buckets). */
+const allows = (rule: ParameterRule, value: string | number) =>
+  rule.enum === undefined ||
+  rule.enum.includes(value) ||
+  (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
 
 /** The `--interval` words whose value the spec's `timeInterval` rule accepts. */
 export function intervalChoices(rule: ParameterRule): string[] {
-  const allowed = rule.enum ?? [];
-  const hasMonthly = allowed.some((value) => typeof value === 'number' && value > WEEK_MS);
   return Object.entries(intervals)
-    .filter(([word, ms]) => allowed.includes(ms) || (word === 'month' && hasMonthly))
+    .filter(([, ms]) => allows(rule, ms))
     .map(([word]) => word);
 }
 
@@ -206,13 +190,10 @@ function scalar(rule: ParameterRule | undefined, raw: string, flag: string): str
 function checkAgainstRule(rule: ParameterRule, value: unknown, flag: string): void {
   const items = Array.isArray(value) ? value : [value];
   for (const item of items) {
-    if (
-      rule.enum !== undefined &&
-      typeof item !== 'boolean' &&
-      !rule.enum.includes(item as string | number)
-    ) {
+    if (rule.enum !== undefined && typeof item !== 'boolean' && !allows(rule, item as string | number)) {
+      const above = rule.orAbove === undefined ? '' : `, or above ${rule.orAbove}`;
       throw new UsageError(
-        `${flag}: '${String(item)}' is not accepted; the API takes ${rule.enum.join(', ')}`,
+        `${flag}: '${String(item)}' is not accepted; the API takes ${rule.enum.join(', ')}${above}`,
         flag,
       );
     }

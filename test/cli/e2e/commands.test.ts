@@ -132,6 +132,51 @@ describe('export to files', () => {
     });
   });
 
+  it('exports monthly buckets with --interval month: one row per agent per calendar month of --tz', async () => {
+    const help = (await runCli(['export', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain(
+      'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (calendar months in --tz)',
+    );
+    expect(help).toContain('--interval month --out q1.csv');
+    const cwd = tempDir();
+    const before = sandbox.requests.length;
+    ok(
+      await cli(
+        [
+          'export',
+          'team_performance_interval',
+          '--from',
+          '2026-01-15',
+          '--to',
+          '2026-04-01',
+          '--tz',
+          'America/Chicago',
+          '--interval',
+          'month',
+          '--format',
+          'json',
+          '--out',
+          'q1.json',
+        ],
+        { cwd },
+      ),
+    );
+    const run = sandbox.requests
+      .slice(before)
+      .find((request) => request.path.endsWith('/team_performance_interval'));
+    expect(run?.query).toMatchObject({ timeInterval: ['2592000000'], timezone: ['America/Chicago'] });
+    const rows = JSON.parse(readFileSync(join(cwd, 'q1.json'), 'utf8')) as Record<string, string>[];
+    const buckets = [...new Set(rows.map((r) => `${r.interval_start_date} ${r.interval_end_date}`))];
+    // Chicago midnights: CST (-06:00) until 8 March, then CDT (-05:00).
+    expect(buckets.map((b) => b.split(' ').map((date) => new Date(date).toISOString()))).toEqual([
+      ['2026-01-15T06:00:00.000Z', '2026-02-01T06:00:00.000Z'],
+      ['2026-02-01T06:00:00.000Z', '2026-03-01T06:00:00.000Z'],
+      ['2026-03-01T06:00:00.000Z', '2026-04-01T05:00:00.000Z'],
+    ]);
+    expect(rows.length % 3).toBe(0);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
   it('writes ndjson to a named file', async () => {
     const cwd = tempDir();
     ok(
@@ -232,7 +277,7 @@ describe('reference data and types', () => {
     for (const type of ['author', 'conversation', 'team_performance_interval', 'user'])
       expect(all.stdout).toContain(type);
     const one = await runCli(['types', 'team_performance_interval']);
-    expect(one.stdout).toMatch(/--interval\s+timeInterval\s+yes\s+5m 10m/);
+    expect(one.stdout).toMatch(/--interval\s+timeInterval\s+yes\s+5m 10m .* 1d 1w month\s/);
     const json = JSON.parse((await runCli(['types', 'user', '--json'])).stdout) as Record<
       string,
       { flag: string }[]

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reportOperations, reportTypes } from '../../../generated/report-parameters.js';
+import { type ParameterRule, reportOperations, reportTypes } from '../../../generated/report-parameters.js';
 import { UsageError } from '../../../src/cli/errors/usage-error.js';
 import {
   buildReportParameters,
   flagForParameter,
+  intervalChoices,
   parseReportType,
   typesAcceptingFlag,
 } from '../../../src/cli/input/report-flags.js';
@@ -110,19 +111,34 @@ describe('buildReportParameters', () => {
     );
   });
 
-  it('sends month only as a value the spec lists, or explains', () => {
+  it('sends --interval month as a value above a week (monthly buckets), accepted by the spec rule', () => {
     const rule = reportOperations.team_performance_interval.parameters.find((p) => p.name === 'timeInterval');
-    const monthly = rule?.enum?.find((value) => typeof value === 'number' && value > 604_800_000);
-    if (monthly === undefined) {
-      expect(
-        catchError(() => buildReportParameters('team_performance_interval', range, { interval: 'month' }))
-          .message,
-      ).toContain('monthly buckets are not in');
-    } else {
-      expect(
-        buildReportParameters('team_performance_interval', range, { interval: 'month' }).timeInterval,
-      ).toBe(monthly);
-    }
+    expect(rule?.orAbove).toBe(604_800_000);
+    for (const text of ['month', 'Monthly', '1mo', '2592000000'])
+      expect(buildReportParameters('team_performance_interval', range, { interval: text }).timeInterval).toBe(
+        2_592_000_000,
+      );
+    expect(
+      buildReportParameters('team_performance_interval', range, { interval: '2678400000' }).timeInterval,
+    ).toBe(2_678_400_000);
+    expect(intervalChoices(rule as ParameterRule)).toEqual([
+      ...['5m', '10m', '15m', '30m', '1h', '2h', '4h', '8h', '12h', '1d', '1w'],
+      'month',
+    ]);
+  });
+
+  it('offers month only where the spec rule has a monthly form', () => {
+    const fixedOnly: ParameterRule = {
+      name: 'timeInterval',
+      location: 'query',
+      required: true,
+      type: 'integer',
+      enum: [3_600_000, 86_400_000],
+      serialization: 'scalar',
+      description: 'Bucket width.',
+    };
+    expect(intervalChoices(fixedOnly)).toEqual(['1h', '1d']);
+    expect(intervalChoices({ ...fixedOnly, orAbove: 604_800_000 })).toEqual(['1h', '1d', 'month']);
   });
 
   it('checks values against the spec: priorities 0-5, the conversation types, one smart view', () => {

@@ -26,17 +26,21 @@ describe('parseInterval', () => {
     expect(parseInterval(text)).toBe(ms);
   });
 
-  it('maps month to a value above one week (the API reads that as monthly buckets)', () => {
-    expect(parseInterval('month')).toBeGreaterThan(604_800_000);
+  it('maps month to 30 days, a value above one week (the API reads that as monthly buckets)', () => {
+    expect(parseInterval('month')).toBe(2_592_000_000);
     expect(parseInterval('monthly')).toBe(intervals.month);
+    expect(parseInterval('604800001')).toBe(604_800_001);
   });
 
-  it.each(['7m', '3h', '2d', '0', '1000', 'hourly', ''])('rejects %j listing the choices', (text) => {
-    const error = catchError(() => parseInterval(text));
-    expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toContain('--interval');
-    expect(error.message).toContain('5m, 10m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 1w, month');
-  });
+  it.each(['7m', '3h', '2d', '0', '1000', '120000', '604799999', 'hourly', ''])(
+    'rejects %j listing the choices',
+    (text) => {
+      const error = catchError(() => parseInterval(text));
+      expect(error).toBeInstanceOf(UsageError);
+      expect(error.message).toContain('--interval');
+      expect(error.message).toContain('5m, 10m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 1w, month');
+    },
+  );
 });
 
 describe('lists', () => {
