@@ -57,6 +57,7 @@ let belowTarget = 0;
 for (const shape of shapes) {
   const name = `${shape.type} ${shape.format}`;
   // Warm-ups, not timed: the JIT sees the hot loops, the connection pool gets its socket.
+  await generate(shape, 1);
   const { bytes } = await generate(shape, 1);
   const server = await startBareServer(bytes);
   const url = server.info.url as string;
