@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/index.js';
 import { basicToken, expectNoSecrets } from '../support/expectations.js';
+import { recentRange } from '../support/recent-range.js';
 import { accountEnv, type CliResult, cliPath, runCli, runShell, tempDir } from '../support/run-cli.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -36,7 +37,7 @@ function ok(result: CliResult): CliResult {
   return result;
 }
 
-const range = ['--from', '2026-11-01', '--to', '2026-11-03'];
+const range = recentRange(9, 7);
 
 describe('export to stdout keeps stdout pure data', () => {
   it('json: stdout parses as one JSON array', async () => {

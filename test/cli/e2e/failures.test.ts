@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/index.js';
 import { basicToken, expectNoSecrets } from '../support/expectations.js';
+import { recentRange } from '../support/recent-range.js';
 import { accountEnv, type RunOptions, runCli, tempDir } from '../support/run-cli.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -29,7 +30,7 @@ async function cli(sandbox: Sandbox, args: string[], options: RunOptions = {}) {
   return result;
 }
 
-const range = ['--from', '2026-11-01', '--to', '2026-11-02'];
+const range = recentRange(9, 8);
 const savedJsonJob = JSON.stringify({
   kind: 'khoros-care-analytics/report-job',
   version: 1,
@@ -217,7 +218,7 @@ describe('Ctrl-C during a download', () => {
     const started = Date.now();
     const result = await cli(
       fast,
-      ['--json-log', 'export', 'conversation', '--from', '2026-10-01', '--to', '2026-10-08', '--out', 'out/'],
+      ['--json-log', 'export', 'conversation', ...recentRange(14, 7), '--out', 'out/'],
       {
         cwd,
         onOutput: (child, output) => {

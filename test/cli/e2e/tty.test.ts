@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/index.js';
 import { expectNoSecrets } from '../support/expectations.js';
+import { recentRange } from '../support/recent-range.js';
 import { accountEnv, cliPath, runShell, tempDir } from '../support/run-cli.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -17,7 +18,7 @@ afterAll(() => sandbox.close());
 describe('progress on a terminal', () => {
   it('draws one live line (phase, elapsed, polls, bytes, rows) and clears it before the result', async () => {
     const cwd = tempDir();
-    const command = `node ${cliPath} export conversation --from 2026-11-01 --to 2026-11-03 --out week.csv`;
+    const command = `node ${cliPath} export conversation ${recentRange(9, 7).join(' ')} --out week.csv`;
     const result = await runShell(`script -qfec "${command}" /dev/null`, {
       cwd,
       env: { ...accountEnv(sandbox), TERM: 'xterm', COLUMNS: '160' },
@@ -42,7 +43,7 @@ describe('progress on a terminal', () => {
 
   it('--quiet draws nothing on a terminal either', async () => {
     const cwd = tempDir();
-    const command = `node ${cliPath} --quiet export conversation --from 2026-11-01 --to 2026-11-02 --out day.csv`;
+    const command = `node ${cliPath} --quiet export conversation ${recentRange(9, 8).join(' ')} --out day.csv`;
     const result = await runShell(`script -qfec "${command}" /dev/null`, { cwd, env: accountEnv(sandbox) });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
