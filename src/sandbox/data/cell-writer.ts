@@ -6,6 +6,9 @@ import type { ByteWriter } from './writer.js';
 const HOUR = 3_600_000;
 const NO_POOL: readonly Uint8Array[] = [];
 const NO_WRITE: CustomCell = () => {};
+/** `YYYY-MM-DDTHH:MM:SS±HH:MM` */
+const DATE_BYTES = 25;
+const digits = (n: number): number => String(n).length;
 
 export class CellWriter {
   readonly width: number;
@@ -26,6 +29,28 @@ export class CellWriter {
 
   op(i: number): Op {
     return this.#ops[i] as Op;
+  }
+
+  /** The byte length every value of cell `i` has, or -1 when it varies. (Dates are 25 bytes while
+   * the zone's offsets are below 100 hours: `datesFixed`.) */
+  valueWidth(i: number, datesFixed: boolean): number {
+    const a = this.#a[i] as number;
+    const b = this.#b[i] as number;
+    switch (this.#ops[i]) {
+      case Op.date:
+      case Op.endDate:
+        return datesFixed ? DATE_BYTES : -1;
+      case Op.uint:
+      case Op.id:
+      case Op.keyId: {
+        const low = digits(a);
+        return Number.isInteger(a) && Number.isInteger(b) && b > 0 && a >= 0 && digits(a + b - 1) === low
+          ? low
+          : -1;
+      }
+      default:
+        return -1;
+    }
   }
 
   /** Writes cell `i` of `row`, whose own hash is `h`. */

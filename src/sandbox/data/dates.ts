@@ -4,7 +4,7 @@
 // parse them back to the same instant. Offsets are cached per quarter hour: Intl is far too slow
 // for the hot path of a 1 GiB export.
 
-import { zoneOffsetAt } from '../../internal/time/zone-offset.js';
+import { offsetString, zoneOffsetAt } from '../../internal/time/zone-offset.js';
 
 const QUARTER_HOUR_MS = 900_000;
 
@@ -23,6 +23,11 @@ export class ExportZone {
   constructor(zone: DateZone) {
     this.#timeZone = zone.timezone || undefined;
     this.#fixedOffset = zone.timezoneOffset ?? 0;
+  }
+
+  /** Whether every offset is written in six bytes (`±HH:MM`): IANA zones' always are. */
+  get narrowOffsets(): boolean {
+    return this.#timeZone !== undefined || offsetString(this.#fixedOffset).length === 6;
   }
 
   /** Offset from UTC in ms at instant `time` (zone offsets change at most every quarter hour). */

@@ -121,14 +121,14 @@ export function* generateChunks(
     CHUNK_BYTES + rowMax + 4096,
   );
   out.bytes(encodeUtf8(json ? '[' : `${names.map(csvText).join(',')}\n`));
-  const encoder = new RowEncoder(cells, salts, seps, cursor, dates);
+  const encoder = new RowEncoder(cells, salts, seps, cursor, dates, rowGap, rowEnd);
   let more = cursor.next();
   if (more) {
     encoder.write(out);
     out.bytes(rowEnd);
   }
   while (more) {
-    more = fillChunk(cursor, encoder, rowGap, rowEnd, out);
+    more = fillChunk(cursor, encoder, out);
     if (out.pos >= CHUNK_BYTES) yield out.take();
   }
   if (json) out.bytes(encodeUtf8(']'));
@@ -137,18 +137,10 @@ export function* generateChunks(
 
 /** Writes rows until the chunk is full; false when the rows ran out. (The hot loop lives in a
  * plain function rather than in the generator body, which V8 optimises less readily.) */
-function fillChunk(
-  cursor: RowCursor,
-  encoder: RowEncoder,
-  rowGap: Uint8Array,
-  rowEnd: Uint8Array,
-  out: ByteWriter,
-): boolean {
+function fillChunk(cursor: RowCursor, encoder: RowEncoder, out: ByteWriter): boolean {
   while (out.pos < CHUNK_BYTES) {
     if (!cursor.next()) return false;
-    out.bytes(rowGap);
-    encoder.write(out);
-    out.bytes(rowEnd);
+    encoder.writeNext(out);
   }
   return true;
 }
