@@ -82,7 +82,8 @@ function prepare(
     names: selected.map((s) => s.name),
     cells: new CellWriter(selected.map((s) => s.column.make(env))),
     salts: Int32Array.from(selected.map((s) => columnSalt(s.column.name))),
-    cursor: openCursor(type, params, data, roster),
+    // Only generateRows reads profile values from the cursor's row; the encoder keeps its own.
+    cursor: openCursor(type, params, data, roster, encoding === 'raw'),
     out: new ByteWriter(capacity, dates),
     dates,
   };

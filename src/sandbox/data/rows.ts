@@ -24,11 +24,14 @@ export interface RowCursor {
   next(): boolean;
 }
 
+/** `profileFields` false: event rows leave agent, priority and workqueue unset (the row encoder
+ * reads them from its own profile row, so filling them per row would be wasted work). */
 export function openCursor(
   type: ReportType,
   params: ReportParams,
   data: DataOptions,
   roster: Roster,
+  profileFields = true,
 ): RowCursor {
   const salt = hash2(data.seed, hashString(type));
   if (type === 'team_performance' || type === 'user')
@@ -39,7 +42,13 @@ export function openCursor(
   const agents = params.teamIds?.length
     ? roster.agents.filter((a) => params.teamIds?.includes(a.team.teamId))
     : roster.agents;
-  return new EventCursor(salt, params, data.rowsPerDay, agents.length ? agents : roster.agents);
+  return new EventCursor(
+    salt,
+    params,
+    data.rowsPerDay,
+    agents.length ? agents : roster.agents,
+    profileFields,
+  );
 }
 
 function selectAgents(type: ReportType, params: ReportParams, roster: Roster): readonly Agent[] {
@@ -75,13 +84,21 @@ class EventCursor implements RowCursor {
   readonly #lastDay: number;
   readonly #start: number;
   readonly #end: number;
+  readonly #profileFields: boolean;
   #day: number;
   #slot = 0;
   #slotEnd = 0;
   #dayHash = 0;
 
-  constructor(salt: number, params: ReportParams, perDay: number, agents: readonly Agent[]) {
+  constructor(
+    salt: number,
+    params: ReportParams,
+    perDay: number,
+    agents: readonly Agent[],
+    profileFields: boolean,
+  ) {
     this.#salt = salt;
+    this.#profileFields = profileFields;
     this.#perDay = perDay;
     this.#agents = agents;
     this.#priorities = params.priorities?.length ? params.priorities : ALL_PRIORITIES;
@@ -121,7 +138,7 @@ class EventCursor implements RowCursor {
     row.key = key;
     row.time = this.#day * DAY_MS + Math.floor((j * DAY_MS) / this.#perDay);
     row.end = row.time;
-    this.fillProfile(row, profileOf(key));
+    if (this.#profileFields) this.fillProfile(row, profileOf(key));
     return true;
   }
 

@@ -84,11 +84,20 @@ export class ByteWriter {
                           ? 9
                           : 10);
       this.pos = p;
-      do {
-        const q = (n / 10) | 0;
-        buf[--p] = 48 + n - q * 10;
+      // Two digits per division, from a table of the 100 pairs.
+      while (n >= 100) {
+        const q = (n / 100) | 0;
+        const pair = (n - q * 100) * 2;
+        buf[--p] = DIGIT_PAIRS[pair + 1] as number;
+        buf[--p] = DIGIT_PAIRS[pair] as number;
         n = q;
-      } while (n > 0);
+      }
+      if (n >= 10) {
+        buf[--p] = DIGIT_PAIRS[n * 2 + 1] as number;
+        buf[--p] = DIGIT_PAIRS[n * 2] as number;
+      } else {
+        buf[--p] = 48 + n;
+      }
       return;
     }
     let n = Math.floor(value);
@@ -157,6 +166,11 @@ export class ByteWriter {
 }
 
 const MINUTE_MS = 60_000;
+/** `00` to `99` as ASCII, two bytes each. */
+const DIGIT_PAIRS = Uint8Array.from(
+  { length: 200 },
+  (_, i) => 48 + (i % 2 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)),
+);
 /** Minutes the date cache holds (a power of two): covers the spread of dates within a few rows. */
 const MINUTE_SLOTS = 512;
 
