@@ -106,6 +106,23 @@ describe('generated data', () => {
     expect(new Set(dst.map((r) => r.RESPONSE_DATE?.slice(-6)))).toEqual(new Set(['-06:00', '-05:00']));
   });
 
+  it('writes an offset with seconds rounded to a minute (half up), so each date still names its instant', () => {
+    // Monrovia was 44 min 30 s behind UTC until 1972; a fixed offset may carry seconds too.
+    const range: ReportParams = { startTime: Date.UTC(1971, 0, 1), endTime: Date.UTC(1971, 0, 1, 6) };
+    const utc = generateRows('response', range, data);
+    const monrovia = generateRows('response', { ...range, timezone: 'Africa/Monrovia' }, data);
+    const fixed = generateRows('response', { ...range, timezoneOffset: 30_000 }, data);
+    expect(utc.length).toBeGreaterThan(0);
+    utc.forEach((row, i) => {
+      expect(monrovia[i]?.RESPONSE_DATE).toMatch(/-00:44$/);
+      expect(fixed[i]?.RESPONSE_DATE).toMatch(/\+00:01$/);
+      expect(Date.parse(monrovia[i]?.RESPONSE_DATE as string)).toBe(Date.parse(row.RESPONSE_DATE as string));
+      expect(Date.parse(fixed[i]?.RESPONSE_DATE as string)).toBe(Date.parse(row.RESPONSE_DATE as string));
+    });
+    const csv = parse(text('response', { ...range, timezone: 'Africa/Monrovia' }, 'csv'), { columns: true });
+    expect(csv).toEqual(monrovia);
+  });
+
   it('honours priorities, workqueueIds and teamIds', () => {
     const rows = generateRows('conversation', { ...day, priorities: [1, 4], workqueueIds: [901, 902] }, data);
     expect(new Set(rows.map((r) => r.PRIORITY))).toEqual(new Set(['1', '4']));

@@ -43,9 +43,16 @@ export function zoneOffsetAt(timeZone: string, epochMs: number): number {
   return wall - Math.floor(epochMs / 1000) * 1000;
 }
 
-/** An offset as ISO 8601 and the vendor's `offsetString` write it: `+05:30`, `-06:00`, `+00:00`. */
+/**
+ * An offset as ISO 8601 and the vendor's `offsetString` write it: `+05:30`, `-06:00`, `+00:00`.
+ * Seconds are written only when the offset has them (`-00:44:30`, Liberia until 1972), as Intl
+ * names it: rounding them away would name an offset the zone never had.
+ */
 export function offsetString(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
-  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  const hhmm = `${sign}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}`;
+  return seconds % 60 === 0 ? hhmm : `${hhmm}:${two(seconds % 60)}`;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');

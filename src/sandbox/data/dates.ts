@@ -2,7 +2,9 @@
 // DST-aware) wins over `timezoneOffset` (fixed ms, not DST-aware); with neither, UTC. Dates are
 // ISO 8601 with the offset (`2024-03-01T06:34:56-06:00`, written by ByteWriter.date) so a test can
 // parse them back to the same instant. Offsets are cached per quarter hour: Intl is far too slow
-// for the hot path of a 1 GiB export.
+// for the hot path of a 1 GiB export. They are rounded to whole minutes, because a date's offset
+// has no seconds (`Date.parse` rejects `-00:44:30`): the wall clock is written at the rounded
+// offset, so the date still names its exact instant.
 
 import { offsetString, zoneOffsetAt } from '../../internal/time/zone-offset.js';
 
@@ -22,7 +24,7 @@ export class ExportZone {
 
   constructor(zone: DateZone) {
     this.#timeZone = zone.timezone || undefined;
-    this.#fixedOffset = zone.timezoneOffset ?? 0;
+    this.#fixedOffset = toWholeMinutes(zone.timezoneOffset ?? 0);
   }
 
   /** Whether every offset is written in six bytes (`±HH:MM`): IANA zones' always are. */
@@ -37,7 +39,7 @@ export class ExportZone {
     if (bucket === this.#lastBucket) return this.#lastOffset;
     let offset = this.#offsets.get(bucket);
     if (offset === undefined) {
-      offset = zoneOffsetAt(this.#timeZone, bucket * QUARTER_HOUR_MS);
+      offset = toWholeMinutes(zoneOffsetAt(this.#timeZone, bucket * QUARTER_HOUR_MS));
       this.#offsets.set(bucket, offset);
     }
     this.#lastBucket = bucket;
@@ -45,3 +47,5 @@ export class ExportZone {
     return offset;
   }
 }
+
+const toWholeMinutes = (offsetMs: number): number => Math.round(offsetMs / 60_000) * 60_000;
