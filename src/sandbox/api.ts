@@ -73,7 +73,7 @@ export async function handleApi(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', state.apiOrigin);
   const routed = routeOf(url.pathname);
-  const entry = recordRequest(state.requests, 'api', routed.route, req, url);
+  const entry = recordRequest(state.requests, state.options.requestLogLimit, 'api', routed.route, req, url);
   res.on('finish', () => {
     entry.status = res.statusCode;
   });

@@ -42,7 +42,8 @@ export interface Sandbox {
   readonly data: DataOptions;
   /** Script faults: `sb.faults.add({ route: 'storage', kind: 'reset', afterBytes: 1000 })`. */
   readonly faults: Faults;
-  /** Every request received by either origin, in order (admin requests excepted). */
+  /** Requests received by either origin, in order (admin requests excepted): the newest
+   * `requestLogLimit` of them. */
   readonly requests: readonly RecordedRequest[];
   /** The rows this sandbox exports for a report request (same seed, roster and rows per day). */
   generateRows(type: ReportType, params: ReportParams): Record<string, string>[];

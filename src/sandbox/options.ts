@@ -51,6 +51,11 @@ export interface SandboxOptions {
   readonly statusShape?: 'alternate' | 'object' | 'array';
   /** Validate requests against the bundled OpenAPI spec (default true). */
   readonly validate?: boolean;
+  /**
+   * How many requests `requests` keeps, the newest (default 10,000; `Infinity` keeps all): a
+   * sandbox left running behind a test suite must not grow without limit.
+   */
+  readonly requestLogLimit?: number;
 }
 
 export interface ResolvedOptions {
@@ -64,6 +69,7 @@ export interface ResolvedOptions {
   readonly jobUrls: 'analyticsAccessToken' | 'companyKey' | 'omit';
   readonly statusShape: 'alternate' | 'object' | 'array';
   readonly validate: boolean;
+  readonly requestLogLimit: number;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -73,6 +79,17 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const rowsPerDay = options.rowsPerDay ?? defaultDataOptions.rowsPerDay;
   if (!Number.isInteger(rowsPerDay) || rowsPerDay < 1 || rowsPerDay > 100_000_000) {
     throw new RangeError(`rowsPerDay must be an integer from 1 to 100000000, got ${rowsPerDay}`);
+  }
+  const requestLogLimit = options.requestLogLimit ?? 10_000;
+  if (
+    !(
+      requestLogLimit === Number.POSITIVE_INFINITY ||
+      (Number.isInteger(requestLogLimit) && requestLogLimit >= 0)
+    )
+  ) {
+    throw new RangeError(
+      `requestLogLimit must be a whole number of requests or Infinity, got ${requestLogLimit}`,
+    );
   }
   return {
     port: options.port ?? 0,
@@ -98,5 +115,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     jobUrls: options.jobUrls ?? 'analyticsAccessToken',
     statusShape: options.statusShape ?? 'alternate',
     validate: options.validate ?? true,
+    requestLogLimit,
   };
 }

@@ -26,8 +26,10 @@ export interface RecordedRequest {
 
 const SECRET_PARAMETERS = new Set(['companyKey', 'analyticsAccessToken']);
 
+/** Logs the request in `log`, dropping the oldest entries beyond `limit`. */
 export function recordRequest(
   log: RecordedRequest[],
+  limit: number,
   origin: 'api' | 'storage',
   route: FaultRoute | 'unknown',
   req: IncomingMessage,
@@ -47,6 +49,7 @@ export function recordRequest(
     status: undefined,
   };
   log.push(entry);
+  if (log.length > limit) log.splice(0, log.length - limit);
   return entry;
 }
 

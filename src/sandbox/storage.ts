@@ -21,7 +21,7 @@ export async function handleStorage(
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', state.storageOrigin);
-  const entry = recordRequest(state.requests, 'storage', 'storage', req, url);
+  const entry = recordRequest(state.requests, state.options.requestLogLimit, 'storage', 'storage', req, url);
   res.on('finish', () => {
     entry.status = res.statusCode;
   });
