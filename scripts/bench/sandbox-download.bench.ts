@@ -6,9 +6,8 @@
 // Target: ≥ 100 MB/s, a 1 GiB export in about 10 s. (Generation alone has its own bench,
 // sandbox-generate.bench.ts; serving adds the HTTP writes on the same thread.) Each transfer is
 // the best of three. Also reports how long startSandbox() takes against its "under a second".
-import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { bestOf, download, mbPerSecond, startBareServer, startChild } from './support/loopback.js';
+import { bestOf, download, mbPerSecond, startBareServer, startSandboxChild } from './support/loopback.js';
 
 const TARGET_MB_S = 100;
 const STARTUP_TARGET_MS = 1000;
@@ -16,13 +15,7 @@ const RUNS = 3;
 const DAY = 86_400_000;
 const start = Date.UTC(2024, 0, 1);
 
-if (process.argv[2] === '--serve-sandbox') {
-  const sb = await startSandbox({ rowsPerDay: 1_200_000, jobDurationMs: 0 });
-  console.log(JSON.stringify({ url: sb.url, credentials: sb.credentials }));
-  process.stdin.resume().on('end', () => void sb.close().then(() => process.exit(0)));
-} else {
-  await main();
-}
+await main();
 
 /** startSandbox() in a fresh process pays for loading the spec validator once; later starts do not. */
 async function startupTimes(): Promise<number[]> {
@@ -38,8 +31,8 @@ async function startupTimes(): Promise<number[]> {
 
 async function main(): Promise<void> {
   const startup = await startupTimes();
-  const sandboxChild = await startChild(fileURLToPath(import.meta.url), '--serve-sandbox');
-  const { url, credentials } = sandboxChild.info as { url: string; credentials: Record<string, string> };
+  const sandboxChild = await startSandboxChild({ rowsPerDay: 1_200_000, jobDurationMs: 0 });
+  const { url, credentials } = sandboxChild;
   const auth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
   const query = `startTime=${start}&endTime=${start + 7 * DAY}&reportFormat=csv&companyKey=${credentials.companyKey}`;
   const run = await fetch(`${url}/reports/report/conversation?${query}`, {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { SandboxOptions } from '../../../src/sandbox/index.js';
 
 export const MB = 1e6;
 
@@ -54,6 +55,17 @@ export async function startChild(script: string | URL, ...args: string[]): Promi
 /** A bare node:http server in a child process that serves `totalBytes` of a pre-built buffer. */
 export async function startBareServer(totalBytes: number): Promise<Child> {
   return startChild(new URL('./bare-http-server.ts', import.meta.url), String(totalBytes));
+}
+
+export interface SandboxChild extends Child {
+  readonly url: string;
+  readonly credentials: { readonly username: string; readonly password: string; readonly companyKey: string };
+}
+
+/** A sandbox with `options` in a child process. */
+export async function startSandboxChild(options: SandboxOptions): Promise<SandboxChild> {
+  const child = await startChild(new URL('./sandbox-server.ts', import.meta.url), JSON.stringify(options));
+  return { ...child, ...(child.info as Pick<SandboxChild, 'url' | 'credentials'>) };
 }
 
 /** GETs `url` with fetch and reads the body to the end, counting bytes. */
