@@ -114,7 +114,7 @@ const csvAlone = await time('baseline: csv-parse alone', csv.byteLength, async (
   await done;
   return n;
 });
-const csvParsed = await time('rows() csv (csv-parse)', csv.byteLength, () =>
+const csvParsed = await time('rows() csv (csv-records.ts: papaparse core)', csv.byteLength, () =>
   countRows(csvRows(streamOf(csv))),
 );
 
@@ -128,11 +128,11 @@ console.log(
 );
 // Targets: streaming in constant memory may cost up to ~3x against JSON.parse of the whole body
 // (which needs the body and all rows in memory; framing elements and parsing each measured ~0.73
-// on a busy 2-core box, the streaming tokenizer it replaced ~0.2), and our csv plumbing (web stream → node
-// stream → async iteration) may cost at most 60% of csv-parse's own speed (measured ~0.6 on a
-// busy 2-core box).
+// on a busy 2-core box, the streaming tokenizer it replaced ~0.2). csv rows() replaced csv-parse
+// for speed (rows() through csv-parse ran at ~0.74× csv-parse alone): it must stay at least twice
+// as fast as csv-parse on its own, the library it replaced and the baseline here.
 const JSON_TARGET = 0.3;
-const CSV_TARGET = 0.4;
+const CSV_TARGET = 2;
 const failures = [
   jsonVsParse < JSON_TARGET && `json rows() below ${JSON_TARGET} × JSON.parse`,
   csvVsLibrary < CSV_TARGET && `csv rows() below ${CSV_TARGET} × csv-parse alone`,

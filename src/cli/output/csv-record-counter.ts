@@ -6,7 +6,7 @@ const CR = 0x0d;
  * Counts CSV records in a byte stream without parsing fields, so the row count of a multi-GB
  * export costs little beside writing it. Quote-aware per RFC 4180: a newline inside a quoted field
  * does not end a record, and `""` toggles the quote state twice. Blank lines are not records
- * (csv-parse skips them too). Chunks without quotes, the common case, are scanned with the native
+ * (the CSV reader, csv-records.ts, skips them too). Chunks without quotes, the common case, are scanned with the native
  * `indexOf` from newline to newline.
  */
 export class CsvRecordCounter {

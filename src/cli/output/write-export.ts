@@ -1,10 +1,10 @@
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { parse as parseCsv } from 'csv-parse';
 import { UsageError } from '../errors/usage-error.js';
 import type { OutputFormat } from '../input/report-flags.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { csvNdjsonTransform } from './csv-ndjson-transform.js';
 import { CsvRecordCounter } from './csv-record-counter.js';
 import type { Destination } from './destination.js';
 import { JsonRowCounter } from './json-row-counter.js';
@@ -61,7 +61,7 @@ export async function writeExport(
       counted.rows++;
     };
     if (download.format === 'json') stages.push(ndjsonTransform(onRow));
-    else stages.push(parseCsv({ columns: true, bom: true }), csvRowsToNdjson(onRow));
+    else stages.push(csvNdjsonTransform(onRow));
   }
   const source = Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
   const run = (sink: Writable | NodeJS.WritableStream, end: boolean) =>
@@ -84,14 +84,4 @@ export function checkConvertible(produced: 'csv' | 'json', output: OutputFormat)
       '--format',
     );
   }
-}
-
-function csvRowsToNdjson(onRow: () => void): Transform {
-  return new Transform({
-    writableObjectMode: true,
-    transform(row: Record<string, string>, _encoding, callback) {
-      onRow();
-      callback(null, `${JSON.stringify(row)}\n`);
-    },
-  });
 }

@@ -1,19 +1,14 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { parse } from 'csv-parse';
+import { CsvRecords } from './csv-records.js';
 import type { Row } from './row.js';
 
-/** CSV export → rows keyed by the header row, streamed through csv-parse. */
+/** CSV export → rows keyed by the header row, streamed: memory holds one chunk and its rows. */
 export async function* csvRows(body: ReadableStream<Uint8Array>): AsyncGenerator<Row> {
-  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
-  const parser = parse({ columns: true, bom: true, skip_empty_lines: true });
-  // pipe() does not forward source errors; forward them so a cut download fails the loop.
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-  try {
-    for await (const record of parser) yield record as Row;
-  } finally {
-    source.destroy();
-    parser.destroy();
+  // stream: true keeps a character split across chunks whole.
+  const decoder = new TextDecoder();
+  const records = new CsvRecords();
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    yield* records.push(decoder.decode(chunk, { stream: true }));
   }
+  yield* records.push(decoder.decode());
+  yield* records.end();
 }

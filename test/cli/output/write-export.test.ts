@@ -82,6 +82,47 @@ describe('writeExport', () => {
     expect(written.rows).toBe(1);
   });
 
+  it('rewrites csv as ndjson across chunks cut inside quotes, CRLF and multi-byte characters', async () => {
+    const out = collect();
+    const bytes = encoder.encode('\uFEFFA,B\r\n1,"Ñame, ""q""\r\nnext"\r\n2,✓\r\n');
+    const cuts = [5, 9, 12, 20, 27, bytes.length - 3, bytes.length - 1];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        [0, ...cuts].forEach((from, i) => {
+          controller.enqueue(bytes.subarray(from, cuts[i] ?? bytes.length));
+        });
+        controller.close();
+      },
+    });
+    const written = await writeExport(
+      { body, format: 'csv' },
+      'ndjson',
+      { kind: 'stdout' },
+      out.stream,
+      signal,
+      noProgress,
+    );
+    expect(out.text()).toBe('{"A":"1","B":"Ñame, \\"q\\"\\r\\nnext"}\n{"A":"2","B":"✓"}\n');
+    expect(written.rows).toBe(2);
+  });
+
+  it('leaves no file for a malformed csv converted to ndjson, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
+    await expect(
+      writeExport(
+        { body: bodyOf(['A,B\n1,2\n', '3\n']), format: 'csv' },
+        'ndjson',
+        { kind: 'file', path: join(dir, 'a.ndjson') },
+        process.stdout,
+        signal,
+        noProgress,
+      ),
+    ).rejects.toThrow(
+      'the CSV export is not a table of rows (record 3 has 1 fields, the header has 2); nothing was written',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('leaves no file (and an existing one untouched) when the body fails midway', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
     const path = join(dir, 'out.csv');
