@@ -4,11 +4,11 @@ import type { Row } from './row.js';
 
 // The one reader of the CSV export format, shared by the client's rows() and the CLI's ndjson
 // writer. Text goes in chunk by chunk; rows keyed by the header come out as soon as they are
-// whole. papaparse's core Parser does the RFC 4180 work: about 9× faster than csv-parse on export
-// data (`npm run bench`). It is driven here rather than through Papa.parse's streaming modes,
-// which resume a paused parse by re-reading the chunk and leave malformed input to a list of
-// warnings: here the unfinished last row of each chunk is kept and parsed again with the next,
-// and any error is thrown.
+// whole. papaparse's core Parser does the RFC 4180 work, about 5× faster than csv-parse
+// (`npm run bench`). It is driven here rather than through Papa.parse's streaming modes, whose
+// errors are a list beside the rows (the Node stream mode drops them) and whose resume after a
+// pause is retried on a timer: here the unfinished last row of each chunk is kept and parsed
+// again with the next, and any error is thrown.
 
 /**
  * Splits streamed CSV text into rows, strictly: quotes must close, every row must have as many
