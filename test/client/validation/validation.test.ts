@@ -180,6 +180,26 @@ describe('warnings through onWarning', () => {
     expect(warnings).toEqual([expect.objectContaining({ code: 'data-retention', parameter: 'startTime' })]);
   });
 
+  it('without onWarning, emits a Node process warning with a code of its own', async () => {
+    const emitted: Error[] = [];
+    const listen = (warning: Error) => emitted.push(warning);
+    process.on('warning', listen);
+    try {
+      const { ca } = observedClient(() => started(), { onWarning: undefined });
+      const now = Date.now();
+      await ca.reports.start('author', { startTime: now - 600 * DAY, endTime: now - 590 * DAY });
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(emitted).toEqual([
+      expect.objectContaining({
+        code: 'CARE_ANALYTICS_DATA_RETENTION',
+        message: expect.stringMatching(/18 months/),
+      }),
+    ]);
+  });
+
   it('warns above 31 buckets and stays silent at 31', async () => {
     const start = window.startTime - 60 * DAY;
     const many = await warningsFor('team_performance_interval', {
