@@ -12,9 +12,16 @@ export function collect(value: string, previous: string[] | undefined): string[]
 export function addConnectionOptions(command: Command, { sandbox = true } = {}): Command {
   if (sandbox)
     command.option('--sandbox', 'run against a sandbox started in this process instead of a real account');
-  return command
-    .option('--password-stdin', 'read the password from the first line of stdin (there is no password flag)')
-    .option('--env-file <path>', 'read KHOROS_ANALYTICS_* from this file instead of ./.env');
+  return (
+    command
+      .option(
+        '--password-stdin',
+        'read the password from the first line of stdin (there is no password flag)',
+      )
+      // Not --env-file: Node 20 claims that flag anywhere on the command line and exits 9 when the
+      // file is missing, before our own message can run.
+      .option('--dotenv <path>', 'read KHOROS_ANALYTICS_* from this .env file instead of ./.env')
+  );
 }
 
 export function addReportOptions(command: Command): Command {

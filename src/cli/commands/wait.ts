@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ReportFailedError } from '../../errors/index.js';
 import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { parseDuration } from '../input/duration.js';
@@ -29,11 +30,17 @@ export function waitCommand(context: CliContext): Command {
       try {
         const job = resumeJob(session, state);
         progress.update({ phase: 'waiting', reportType: label });
-        const status = await job.wait({
-          signal: context.signal,
-          timeoutMs,
-          onProgress: (poll) => progress.update(progressFromPoll(poll)),
-        });
+        const status = await job
+          .wait({
+            signal: context.signal,
+            timeoutMs,
+            onProgress: (poll) => progress.update(progressFromPoll(poll)),
+          })
+          .catch((error: unknown) => {
+            // A failed job's final status is still the answer a script asked for; exit 4 says how it ended.
+            if (error instanceof ReportFailedError) context.stdout.write(`${JSON.stringify(error.status)}\n`);
+            throw error;
+          });
         progress.stop();
         context.stdout.write(`${JSON.stringify(status)}\n`);
       } finally {

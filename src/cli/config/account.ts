@@ -20,7 +20,7 @@ export interface Account {
 export interface AccountSources {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
-  /** `--env-file`; without it `./.env` is read when present. */
+  /** `--dotenv`; without it `./.env` is read when present. */
   readonly envFile?: string | undefined;
   /** `--password-stdin`: the password, already read. */
   readonly stdinPassword?: string | undefined;
@@ -64,7 +64,7 @@ function readEnvFile(sources: AccountSources): Record<string, string | undefined
   const path = resolve(sources.cwd, sources.envFile ?? '.env');
   if (!existsSync(path)) {
     if (sources.envFile !== undefined)
-      throw new UsageError(`--env-file: ${sources.envFile} does not exist`, '--env-file');
+      throw new UsageError(`--dotenv: ${sources.envFile} does not exist`, '--dotenv');
     return {};
   }
   const parsed = parseEnv(readFileSync(path, 'utf8'));

@@ -6,7 +6,7 @@ import { readAccount, readPasswordFromStdin } from './account.js';
 export interface ConnectionOptions {
   readonly sandbox?: boolean;
   readonly passwordStdin?: boolean;
-  readonly envFile?: string;
+  readonly dotenv?: string;
 }
 
 export interface Session {
@@ -39,7 +39,7 @@ export async function openSession(
   const account = readAccount({
     env: context.env,
     cwd: context.cwd,
-    envFile: options.envFile,
+    envFile: options.dotenv,
     stdinPassword,
   });
   remember(context, [account.password, account.companyKey]);

@@ -1,4 +1,6 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
+import { ApiError } from '../../errors/api-error.js';
+import { ReportFailedError } from '../../errors/report-failed-error.js';
 import { type DownloadResult, downloadReport } from '../download/download-report.js';
 import { downloadToFile, type SavedFile } from '../download/download-to-file.js';
 import type { Row } from '../rows/row.js';
@@ -67,10 +69,35 @@ export class ReportJob<T extends ReportType = ReportType> {
     return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
   }
 
-  /** The export file as a stream (credentials never reach the storage host). */
-  download(options: SignalOption = {}): Promise<DownloadResult> {
+  /**
+   * The export file as a stream (credentials never reach the storage host). A job that failed
+   * rejects with ReportFailedError; one still running, with an ApiError that says so.
+   */
+  async download(options: SignalOption = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
-    return downloadReport(this.#transport, target, options.signal);
+    try {
+      return await downloadReport(this.#transport, target, options.signal);
+    } catch (error) {
+      // The API answers the same bare 400 for a job that failed and one not yet finished: one
+      // status poll tells the caller which.
+      if (!(error instanceof ApiError) || error.status !== 400 || !error.url.includes('/download'))
+        throw error;
+      const status = await this.status(options).catch(() => undefined);
+      if (status?.state === 'failed') throw new ReportFailedError(status, this.#transport.secrets);
+      if (status?.state !== 'running') throw error;
+      const progress =
+        status.totalCount === null ? '' : ` (${status.currentCount ?? 0} of ${status.totalCount} rows)`;
+      throw new ApiError(
+        `Report ${this.workflowId} is still running${progress}: wait() for it, then download`,
+        {
+          status: error.status,
+          method: error.method,
+          url: error.url,
+          requestId: error.requestId,
+          secrets: this.#transport.secrets,
+        },
+      );
+    }
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */

@@ -47,7 +47,7 @@ describe('readAccount', () => {
     });
   });
 
-  it('reads --env-file, and says so when it is missing', () => {
+  it('reads --dotenv, and says so when it is missing', () => {
     const dir = emptyDir();
     writeFileSync(
       join(dir, 'prod.env'),
@@ -57,7 +57,7 @@ describe('readAccount', () => {
     );
     expect(readAccount({ env: {}, cwd: dir, envFile: 'prod.env' }).username).toBe('api-user');
     expect(catchError(() => readAccount({ env: {}, cwd: dir, envFile: 'nope.env' })).message).toContain(
-      '--env-file',
+      '--dotenv',
     );
   });
 

@@ -107,6 +107,7 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
       ['export', 'conversation', '--from', '2026-01-01', '--to', '2026-06-01'],
       /startTime|endTime/,
     ],
+    ['missing --dotenv file', ['teams', '--dotenv', 'missing.env'], /--dotenv: missing\.env does not exist/],
     ['bad job', ['status', 'nope.json'], /<job>: 'nope\.json' is neither job JSON nor an existing file/],
     ['unknown option', ['export', 'conversation', ...range, '--colour'], /unknown option '--colour'/],
     [
@@ -177,6 +178,23 @@ describe('exit codes', () => {
     const result = await cli(fast, ['wait', started.stdout.trim()]);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('too many exports');
+    // The final status still reaches stdout, as JSON, for the script that asked.
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      state: 'failed',
+      runnerState: 'CLOSED',
+      detail: 'FAILED',
+    });
+  });
+
+  it('4 from `download` of a failed job, with the reason, and no file', async () => {
+    fast.faults.add({ route: 'run', kind: 'jobFailed', reason: 'Index unavailable' });
+    const cwd = tempDir();
+    const started = await cli(fast, ['start', 'conversation', ...range], { cwd });
+    await cli(fast, ['wait', started.stdout.trim()], { cwd });
+    const result = await cli(fast, ['download', started.stdout.trim(), '--out', 'x.csv'], { cwd });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('Index unavailable');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('5 when the report does not finish within --timeout, saying how to resume', async () => {

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, ConnectionError, createCareAnalytics, ValidationError } from '../../../src/index.js';
+import {
+  ApiError,
+  ConnectionError,
+  createCareAnalytics,
+  ReportFailedError,
+  ValidationError,
+} from '../../../src/index.js';
 import { exportServers, JOB, text } from '../support/export-servers.js';
-import { credentials, observedClient } from '../support/observed-fetch.js';
+import { credentials, observedClient, status } from '../support/observed-fetch.js';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -66,6 +72,39 @@ describe('download()', () => {
     expect(JSON.stringify(error)).not.toContain('sig2');
     expect(servers.downloads()).toBe(2);
   });
+
+  it.each([
+    [
+      'failed',
+      status('CLOSED', 'FAILED', { reason: 'Index unavailable' }),
+      ReportFailedError,
+      /Index unavailable/,
+    ],
+    [
+      'still running',
+      status('RUNNING', '', { currentCount: 40, totalCount: 90 }),
+      ApiError,
+      /still running \(40 of 90 rows\): wait\(\)/,
+    ],
+  ])(
+    'on the bare 400 /download gives a %s job, asks the status once and says which',
+    async (_name, answer, type, message) => {
+      const { ca, requests } = observedClient((request) =>
+        request.url.pathname.endsWith('/download')
+          ? new Response(JSON.stringify({ status: 'FAIL', message: 'Bad Request', result: null }), {
+              status: 400,
+            })
+          : answer,
+      );
+      const error = await ca.reports
+        .resume({ ...JOB, format: 'csv' })
+        .download()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(type);
+      expect((error as Error).message).toMatch(message);
+      expect(requests.map((r) => r.url.pathname.split('/').at(-1))).toEqual(['download', 'status']);
+    },
+  );
 
   it('streams a direct 200 from /download as is', async () => {
     const servers = await exportServers(() => {}, {
