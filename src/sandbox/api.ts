@@ -144,7 +144,7 @@ function answer(
   const job = routed.workflowId ? state.jobs.get(routed.workflowId) : undefined;
   const username = authenticate(state, req, url.searchParams, job);
   if (!username) {
-    return fail(401, 'Unauthorized: valid Basic credentials and companyKey required', {
+    return fail(401, 'Unauthorized: valid credentials (HTTP Basic) and companyKey required', {
       'www-authenticate': 'Basic realm="Care Analytics"',
     });
   }

@@ -30,6 +30,8 @@ describe('architecture', () => {
         'AuthenticationError',
         'CareAnalyticsError',
         'ConnectionError',
+        'CsvFormatError',
+        'JsonArrayError',
         'RateLimitError',
         'ReportFailedError',
         'ServerError',

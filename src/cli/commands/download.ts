@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { parseOutputFormat } from '../input/report-flags.js';
+import { assertWritable } from '../output/atomic-file.js';
 import { resolveDestination } from '../output/destination.js';
 import { checkConvertible } from '../output/write-export.js';
 import { progressMode } from '../progress/progress.js';
@@ -36,6 +37,7 @@ export function downloadCommand(context: CliContext): Command {
     checkConvertible(jobFormat, output);
     const name = `${label}-${String(state.workflowId).slice(0, 8)}.${output}`;
     const destination = resolveDestination(options.out, name, context.cwd);
+    if (destination.kind === 'file') assertWritable(destination.path);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
     const session = await openSession(options, context);
     try {

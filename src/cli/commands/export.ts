@@ -3,6 +3,7 @@ import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { parseDuration } from '../input/duration.js';
 import { type RawReportOptions, resolveReportInput } from '../input/report-input.js';
+import { assertWritable } from '../output/atomic-file.js';
 import { exportFileName, resolveDestination } from '../output/destination.js';
 import { progressMode } from '../progress/progress.js';
 import { createProgress } from '../progress/reporter.js';
@@ -48,6 +49,7 @@ Examples:
       exportFileName(input.type, input.range, input.zone, extension),
       context.cwd,
     );
+    if (destination.kind === 'file') assertWritable(destination.path);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
     const session = await openSession(options, context, globals);
     let job: Awaited<ReturnType<typeof session.client.reports.start>> | undefined;

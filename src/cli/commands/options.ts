@@ -35,7 +35,10 @@ export function addReportOptions(command: Command): Command {
       '--last <duration>',
       'instead of --from: 7d or 2w = whole days before today; 24h or 90m = up to now',
     )
-    .option('--tz <zone>', 'IANA time zone for dates typed and dates in the export, e.g. America/Chicago')
+    .option(
+      '--tz <zone>',
+      'IANA time zone for the dates you type and, where the type takes it, the dates in the export, e.g. America/Chicago',
+    )
     .option('--tz-offset <offset>', 'fixed UTC offset for dates in the export, e.g. +05:30 (not DST-aware)')
     .addOption(
       new Option('--format <format>', 'csv, json, or ndjson (json rows, one per line)').default('csv'),

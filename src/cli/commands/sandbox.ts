@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { envNames } from '../config/account.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors/usage-error.js';
-import { parseIntegerList } from '../input/lists.js';
 
 export function sandboxCommand(context: CliContext): Command {
   return new Command('sandbox')
@@ -56,7 +55,11 @@ are in .env form, so another shell can use them:
 }
 
 function wholeNumber(text: string, flag: string, minimum: number, maximum?: number): number {
-  const [value = Number.NaN] = parseIntegerList(text, flag, { minimum, maximum });
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < minimum || (maximum !== undefined && value > maximum)) {
+    const range = maximum === undefined ? ` of at least ${minimum}` : ` from ${minimum} to ${maximum}`;
+    throw new UsageError(`${flag}: '${text}' is not a whole number${range}`, flag);
+  }
   return value;
 }
 

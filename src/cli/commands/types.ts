@@ -59,6 +59,7 @@ function values(rule: ParameterRule): string {
   if (rule.name === 'businessHourType') return 'within | outside';
   if (rule.name === 'conversationReportType') return 'open-at-end | closed | created';
   if (rule.name === 'timezoneOffset') return '+HH:MM';
+  if (rule.name === 'reportFormat') return 'csv | json | ndjson';
   if (rule.name === 'startTime' || rule.name === 'endTime') return 'date | date-time | epoch ms';
   if (rule.enum !== undefined) return rule.enum.join(' | ');
   const bounds =

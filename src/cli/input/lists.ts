@@ -34,12 +34,15 @@ export function parseIntegerList(
   });
 }
 
-/** Picks one of a fixed set of words, case-insensitively, or explains the choices. */
+/**
+ * Picks one of a fixed set of words, case-insensitively and with `-` for `_` (`open-at-end` for
+ * OPEN_AT_END), or explains the choices in that typed form.
+ */
 export function parseChoice<T extends string>(text: string, flag: string, choices: readonly T[]): T {
-  const wanted = text.trim().toLowerCase().replaceAll('_', '-');
-  const found = choices.find((choice) => choice.toLowerCase().replaceAll('_', '-') === wanted);
+  const typed = (word: string) => word.trim().toLowerCase().replaceAll('_', '-');
+  const found = choices.find((choice) => typed(choice) === typed(text));
   if (found === undefined) {
-    throw new UsageError(`${flag}: '${text}' is not one of ${choices.join(', ')}`, flag);
+    throw new UsageError(`${flag}: '${text}' is not one of ${choices.map(typed).join(', ')}`, flag);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { CsvFormatError } from '../../internal/rows/csv-format-error.js';
+import { CsvFormatError } from '../../errors/csv-format-error.js';
 import { CsvRecords } from '../../internal/rows/csv-records.js';
 import type { Row } from '../../internal/rows/row.js';
 

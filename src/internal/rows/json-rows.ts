@@ -1,5 +1,5 @@
+import { JsonArrayError } from '../../errors/json-array-error.js';
 import { JsonArrayElements } from './json-array-elements.js';
-import { JsonArrayError } from './json-array-error.js';
 import { type Row, toRow } from './row.js';
 
 const decoder = new TextDecoder();

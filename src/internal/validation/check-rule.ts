@@ -3,7 +3,8 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { MONTHLY_TIME_INTERVAL } from '../params/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
-function describeAllowed(rule: ParameterRule): string {
+/** What `rule` accepts, in words, for error messages. */
+export function describeAllowed(rule: ParameterRule): string {
   if (rule.enum && rule.orAbove !== undefined) {
     const meaning =
       rule.name === 'timeInterval' ? ` for calendar-month buckets, e.g. ${MONTHLY_TIME_INTERVAL}` : '';

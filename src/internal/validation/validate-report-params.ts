@@ -1,4 +1,5 @@
 import {
+  type ParameterRule,
   type ReportOperation,
   type ReportType,
   reportOperations,
@@ -8,7 +9,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import type { ReportFormat } from '../job/job-state.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
-import { checkRule } from './check-rule.js';
+import { checkRule, describeAllowed } from './check-rule.js';
 import { checkSemantics } from './semantic-rules.js';
 import type { ValidationWarning } from './validation-warning.js';
 import { collectWarnings } from './warnings.js';
@@ -38,6 +39,11 @@ function unknownParameter(type: ReportType, operation: ReportOperation, name: st
     `remove it; ${type} accepts ${accepted}`,
   );
 }
+
+const allowed = (rule: ParameterRule): string =>
+  rule.name === 'startTime' || rule.name === 'endTime'
+    ? 'a Date, epoch milliseconds or an ISO 8601 date-time'
+    : describeAllowed(rule);
 
 /**
  * Checks a report's parameters against the generated spec table and the API's own rules
@@ -78,7 +84,7 @@ export function validateReportParams(type: unknown, input: unknown): ValidatedRe
     // null means "not set" (the API treats an absent businessHourType as 24/7, brief §3).
     if (raw === undefined || raw === null) {
       if (rule.required)
-        throw new ValidationError(rule.name, 'it is required', `pass ${rule.name}: ${rule.description}`);
+        throw new ValidationError(rule.name, 'it is required', `pass ${rule.name}, ${allowed(rule)}`);
       continue;
     }
     const value = rule.name === 'startTime' || rule.name === 'endTime' ? coerceTime(rule.name, raw) : raw;

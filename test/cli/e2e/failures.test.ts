@@ -115,6 +115,22 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
       ['sandbox', '--rows-per-day', '0'],
       /--rows-per-day: '0' is not a whole number from 1 to 100000000/,
     ],
+    [
+      'bad --conversation-type',
+      ['export', 'conversation', ...range, '--conversation-type', 'foo'],
+      /--conversation-type: 'foo' is not one of open-at-end, closed, created$/m,
+    ],
+    [
+      'an --out that cannot be written',
+      ['export', 'conversation', ...range, '--out', '/proc/forbidden.csv'],
+      /--out: cannot write \/proc\/forbidden\.csv \(\w+\); choose a writable file or directory/,
+    ],
+    [
+      'bad sandbox --port',
+      ['sandbox', '--port', 'abc'],
+      /--port: 'abc' is not a whole number from 0 to 65535$/m,
+    ],
+    ['sandbox --port list', ['sandbox', '--port', '0,1'], /--port: '0,1' is not a whole number/],
     ['bad sandbox --speed', ['sandbox', '--speed', 'fast'], /--speed: 'fast' is not a positive number/],
     ['start with --sandbox', ['start', 'conversation', ...range, '--sandbox'], /unknown option '--sandbox'/],
     [
@@ -159,6 +175,7 @@ describe('exit codes', () => {
     expect(result.stderr).toMatch(
       /^care-analytics: authentication failed: .*HTTP 401.*; check KHOROS_ANALYTICS_USER/m,
     );
+    expect(result.stderr).toContain('valid credentials (HTTP Basic) and companyKey required');
     expect(result.stderr).not.toContain('wrong-password-1');
     expect(result.stderr).not.toContain(basicToken(fast.credentials.username, 'wrong-password-1'));
   });

@@ -146,7 +146,7 @@ describe('buildReportParameters', () => {
       /--priority: '6'/,
     );
     expect(() => buildReportParameters('conversation', range, { conversationType: 'open' })).toThrow(
-      "--conversation-type: 'open' is not one of OPEN_AT_END, CLOSED, CREATED",
+      "--conversation-type: 'open' is not one of open-at-end, closed, created",
     );
     expect(() => buildReportParameters('conversation', range, { smartView: '1,2' })).toThrow('exactly one');
     expect(() => buildReportParameters('conversation', range, { workQueue: ['abc'] })).toThrow(

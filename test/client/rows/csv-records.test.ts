@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError } from '../../../src/internal/rows/csv-format-error.js';
+import { CsvFormatError } from '../../../src/errors/csv-format-error.js';
 import { CsvRecords } from '../../../src/internal/rows/csv-records.js';
 import { csvRows } from '../../../src/internal/rows/csv-rows.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { JsonArrayError } from '../../../src/errors/json-array-error.js';
 import { JsonArrayElements } from '../../../src/internal/rows/json-array-elements.js';
-import { JsonArrayError } from '../../../src/internal/rows/json-array-error.js';
 import { jsonRows } from '../../../src/internal/rows/json-rows.js';
 
 const encoder = new TextEncoder();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CsvFormatError, JsonArrayError } from '../../../src/index.js';
 import { jsonRows } from '../../../src/internal/rows/json-rows.js';
 import { JOB } from '../support/export-servers.js';
 import { observedClient } from '../support/observed-fetch.js';
@@ -74,6 +75,12 @@ describe('rows()', () => {
 
   it('json: a non-object element is rejected', async () => {
     await expect(collect(jsonRows(chunked('["x"]')))).rejects.toThrow(/to be an object/);
+  });
+
+  it('a malformed export fails with a format error exported from the package root', async () => {
+    await expect(collect(jobRows('csv', 'a,b\n1,"open\n'))).rejects.toBeInstanceOf(CsvFormatError);
+    await expect(collect(jobRows('csv', 'a,b\n1,2,3\n'))).rejects.toThrow(/record 2 has 3 fields/);
+    await expect(collect(jobRows('json', '[{"a":"1"},'))).rejects.toBeInstanceOf(JsonArrayError);
   });
 
   it('csv: a body cut mid-stream fails the iteration', async () => {

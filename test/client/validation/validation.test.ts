@@ -37,7 +37,20 @@ describe('runtime validation, before any request', () => {
       'companyKey',
       /createCareAnalytics/,
     ],
-    ['a missing startTime', 'author', { endTime: window.endTime }, 'startTime', /pass startTime/],
+    [
+      'a missing startTime',
+      'author',
+      { endTime: window.endTime },
+      'startTime',
+      /Fix: pass startTime, a Date, epoch milliseconds or an ISO 8601 date-time$/,
+    ],
+    [
+      'a missing timeInterval',
+      'team_performance_interval',
+      window,
+      'timeInterval',
+      /Fix: pass timeInterval, one of 300000, .*604800000, or an integer above 604800000 for calendar-month buckets/,
+    ],
     [
       'start after end',
       'author',
