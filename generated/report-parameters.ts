@@ -40,7 +40,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/author',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -58,7 +58,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/combined',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -76,7 +76,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/conversation',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -96,7 +96,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     method: 'post',
     bodyContentType: 'application/x-www-form-urlencoded',
     parameters: [
-      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'body', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'body', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -116,7 +116,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     bodyContentType: 'application/x-www-form-urlencoded',
     parameters: [
       { name: 'raiselimit', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Raises the number of actions exported per conversation from 500 to 2,000.' },
-      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'body', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'body', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -134,7 +134,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/incoming_post',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -152,7 +152,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/raw_agent_states',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -171,7 +171,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/raw_expert_help',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -189,7 +189,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/response',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -207,7 +207,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/response_approval',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -226,7 +226,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/team_performance',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -246,7 +246,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     path: '/reports/report/team_performance_interval',
     method: 'post',
     parameters: [
-      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },
@@ -260,7 +260,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
       { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
-      { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], orAbove: 604800000, serialization: 'scalar', description: 'Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for calendar-month buckets.' },
+      { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], orAbove: 604800000, serialization: 'scalar', description: 'Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for monthly buckets (the vendor does not say where a month starts); any other value below a week is rejected.' },
     ],
   },
   user: {
@@ -268,7 +268,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
     method: 'post',
     bodyContentType: 'application/x-www-form-urlencoded',
     parameters: [
-      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window, inclusive, in epoch milliseconds (UTC).' },
+      { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Start of the reporting window in epoch milliseconds (UTC).' },
       { name: 'endTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar', description: 'End of the reporting window in epoch milliseconds (UTC), later than `startTime`.' },
       { name: 'reportFormat', location: 'body', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar', description: 'File format of the finished export.' },
       { name: 'locale', location: 'body', required: false, type: 'string', serialization: 'scalar', description: 'Language used for labels and formatted values in the export.' },

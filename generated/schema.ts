@@ -37,7 +37,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw author report
-         * @description Exports one row per customer author who posted in the window, with the details known about that author.
+         * @description Generates the Raw Author export: the customer authors of the window. The vendor does not publish its columns.
          */
         post: operations["runAuthorReport"];
         delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw combined report
-         * @description Exports incoming posts and agent responses together, one row per message, in the order they happened.
+         * @description Generates the Combined Raw export: incoming posts and agent responses together. The vendor does not publish its columns.
          */
         post: operations["runCombinedReport"];
         delete?: never;
@@ -77,7 +77,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw conversation report
-         * @description Exports one row per conversation. `conversationReportType` picks whether conversations still open at the end of the window, closed within it or created within it are selected.
+         * @description Generates the Raw Conversation export. `conversationReportType` picks whether conversations still open at the end of the window, closed within it or created within it are selected.
          */
         post: operations["runConversationReport"];
         delete?: never;
@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Run a conversation actions report
-         * @description Exports one row per action taken on a conversation. The parameters travel as form fields in the body.
+         * @description Generates the Conversation Actions export: actions taken on conversations. The parameters travel as form fields in the body.
          */
         post: operations["runConversationActionsReport"];
         delete?: never;
@@ -141,7 +141,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw incoming post report
-         * @description Exports one row per customer message received in the window.
+         * @description Generates the Raw Incoming Post export: customer messages received in the window.
          */
         post: operations["runIncomingPostReport"];
         delete?: never;
@@ -161,7 +161,7 @@ export interface paths {
         put?: never;
         /**
          * Run an agent state report
-         * @description Exports one row per agent availability change, optionally limited to some teams.
+         * @description Generates the Agent State export: agents' availability states, optionally limited to some teams.
          */
         post: operations["runAgentStatesReport"];
         delete?: never;
@@ -181,7 +181,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw help request report
-         * @description Exports one row per request an agent made for expert help.
+         * @description Generates the Raw Help Request export: requests agents made for expert help.
          */
         post: operations["runExpertHelpReport"];
         delete?: never;
@@ -201,7 +201,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw response report
-         * @description Exports one row per response an agent sent in the window.
+         * @description Generates the Raw Response export: responses agents sent in the window.
          */
         post: operations["runResponseReport"];
         delete?: never;
@@ -221,7 +221,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw response approval report
-         * @description Exports one row per response that went through approval.
+         * @description Generates the Raw Response Approval export: responses that went through approval.
          */
         post: operations["runResponseApprovalReport"];
         delete?: never;
@@ -241,7 +241,7 @@ export interface paths {
         put?: never;
         /**
          * Run a raw team performance report
-         * @description Exports per-agent performance figures for the whole window, optionally limited to some teams.
+         * @description Generates the Raw Team Performance export: agents' performance over the window, optionally limited to some teams.
          */
         post: operations["runTeamPerformanceReport"];
         delete?: never;
@@ -261,7 +261,7 @@ export interface paths {
         put?: never;
         /**
          * Run a team performance interval report
-         * @description Exports per-agent performance figures in buckets of `timeInterval` milliseconds, or per calendar month when `timeInterval` is above one week. The service rejects windows that would need too many buckets.
+         * @description Generates the Team Performance Interval export: agents' performance in buckets of `timeInterval` milliseconds, or monthly when `timeInterval` is above one week. The service rejects windows that would need too many buckets.
          */
         post: operations["runTeamPerformanceIntervalReport"];
         delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
         put?: never;
         /**
          * Run a user report
-         * @description Exports one row per agent with logged-in and availability-state durations. It takes no `timezone`, `timezoneOffset`, priority, work-queue, smart-view or business-hour filters; teams and agents are chosen with repeated `teamId` and `agentId` fields. The parameters travel as form fields in the body.
+         * @description Generates the User export: agents' logged-in and availability-state durations. It takes no `timezone`, `timezoneOffset`, priority, work-queue, smart-view or business-hour filters; teams and agents are chosen with repeated `teamId` and `agentId` fields. The parameters travel as form fields in the body.
          */
         post: operations["runUserReport"];
         delete?: never;
@@ -307,7 +307,7 @@ export interface paths {
         };
         /**
          * Check the status of an export job
-         * @description Reports whether the job is still running, finished with a file, or failed. The service gives no polling interval; start at a few seconds and back off. The `statusUrl` returned when the job started already carries an `analyticsAccessToken`, which can stand in for `companyKey`.
+         * @description Reports whether the job is still running, finished with a file, or failed. The vendor gives no polling interval, and a job runs longer for longer windows and more data; public client code waits 15 seconds, then 1.2 times longer each poll, up to 2 minutes. The `statusUrl` returned when the job started already carries an `analyticsAccessToken`, which can stand in for `companyKey`.
          */
         get: operations["getReportStatus"];
         put?: never;
@@ -415,7 +415,7 @@ export interface components {
         ReportType: "author" | "combined" | "conversation" | "conversation_actions" | "conversation_history_action" | "incoming_post" | "raw_agent_states" | "raw_expert_help" | "response" | "response_approval" | "team_performance" | "team_performance_interval" | "user";
         /**
          * Format: int64
-         * @description Start of the reporting window, inclusive, in epoch milliseconds (UTC). The value is an absolute instant: `timezone` and `timezoneOffset` never shift it. One export may span at most three months, and only the last eighteen months of data are kept.
+         * @description Start of the reporting window in epoch milliseconds (UTC). The value is an absolute instant: `timezone` and `timezoneOffset` never shift it. One export may span at most three months, and only the last eighteen months of data are kept.
          * @example 1711929600000
          */
         StartTime: number;
@@ -524,12 +524,12 @@ export interface components {
         FixedTimeInterval: 300000 | 600000 | 900000 | 1800000 | 3600000 | 7200000 | 14400000 | 28800000 | 43200000 | 86400000 | 604800000;
         /**
          * Format: int64
-         * @description Any value above one week (`604800000`) asks for calendar-month buckets, whatever the exact number; `2592000000` (30 days) is the conventional spelling.
+         * @description Any value above one week (`604800000`) asks for monthly buckets, whatever the exact number; this package writes it as `2592000000` (30 days).
          * @example 2592000000
          */
         MonthlyTimeInterval: number;
         /**
-         * @description Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for calendar-month buckets. Monthly buckets follow the calendar months of `timezone` or `timezoneOffset` (UTC without either), so one is 28 to 31 days long; any other value below a week is rejected. The service caps the number of buckets per export at somewhere between 31 and 41, so a one-week window allows 8 hours, 12 hours or 1 day and a one-month window allows 1 day or 1 week; too many buckets fail with a `Too many buckets` error.
+         * @description Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for monthly buckets (the vendor does not say where a month starts); any other value below a week is rejected. The service caps the number of buckets per export at somewhere between 31 and 41, so a one-week window allows 8 hours, 12 hours or 1 day and a one-month window allows 1 day or 1 week; too many buckets fail with a `Too many buckets` error.
          * @example 86400000
          * @example 2592000000
          */
@@ -690,8 +690,8 @@ export interface components {
             /** @description Progress of the job. This listing names the outcome `details`, not `detail`. */
             result: {
                 runnerState: components["schemas"]["RunnerState"];
-                /** @description Outcome of a closed job, such as `COMPLETED` or `FAILED`; empty while running. */
-                details?: string;
+                /** @description Outcome of a closed job, such as `COMPLETED` or `FAILED`. The vendor's own examples show `null` here for running and closed jobs alike, so a client cannot rely on it. */
+                details?: string | null;
                 /** @description Why the job failed, when the service says. */
                 reason?: string | null;
             };
@@ -769,7 +769,7 @@ export interface components {
                 "application/json": components["schemas"]["RunReportEnvelope"];
             };
         };
-        /** @description A parameter is missing or invalid, the window is too long, or the interval yields too many buckets. The error text is in `message`, or in `result` when `message` is null. */
+        /** @description The request was refused, for example because the interval yields too many buckets. The vendor documents one such error text (in `result`) but neither its HTTP status nor other cases; this package expects the error envelope, with the text in `message`, or in `result` when `message` is null. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -778,17 +778,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The Basic credentials or the company key are missing or wrong. */
+        /** @description The Basic credentials or the company key are missing or wrong. The vendor documents no body for this status; this package expects the error envelope. */
         Unauthorized: {
             headers: {
-                "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The credentials are valid but may not read this company's analytics. */
+        /** @description The credentials are valid but may not read this company's analytics. Not documented by the vendor; this package expects the error envelope. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -797,7 +796,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description Too many requests. Wait as long as `Retry-After` says before trying again. (Starting more exports than the per-user limit of 2 running and 5 queued does not fail here: the extra job is accepted and later closed with a reason.) */
+        /** @description Too many requests. Not documented by the vendor, which states no rate limit; modelled because a throttling proxy may answer it. Wait as long as `Retry-After` says, when present. (Starting more exports than the per-user limit of 2 running and 5 queued does not fail here: the extra job is accepted and later closed with a reason.) */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -807,7 +806,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The service failed; the request may be retried with backoff. */
+        /** @description The service failed. Not documented by the vendor; this package's client retries such answers to GET requests, with backoff. */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -878,7 +877,7 @@ export interface components {
         conversationReportType: components["schemas"]["ConversationReportType"];
         includeDisabled: components["schemas"]["IncludeDisabled"];
         teamIds: components["schemas"]["TeamIds"];
-        /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
+        /** @description Bucket width in milliseconds (above one week: monthly buckets). Only `team_performance_interval` uses it, and requires it. The vendor's samples also send it with other types; this package sends it for that type alone. */
         timeIntervalOptional: components["schemas"]["TimeInterval"];
         teamId: components["schemas"]["TeamId"];
         agentId: components["schemas"]["AgentId"];
@@ -910,8 +909,6 @@ export interface components {
         };
     };
     headers: {
-        /** @description The authentication scheme the service expects. */
-        WwwAuthenticate: string;
         /** @description How long to wait before retrying, as a number of seconds or an HTTP date. */
         RetryAfter: string;
         /** @description Pre-signed URL of the export file on the storage host (a different origin). It expires within minutes; request `/download` again for a fresh one. Fetch it without `Authorization` or `companyKey`. */
@@ -939,7 +936,7 @@ export interface operations {
                 conversationReportType?: components["parameters"]["conversationReportType"];
                 includeDisabled?: components["parameters"]["includeDisabled"];
                 teamIds?: components["parameters"]["teamIds"];
-                /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
+                /** @description Bucket width in milliseconds (above one week: monthly buckets). Only `team_performance_interval` uses it, and requires it. The vendor's samples also send it with other types; this package sends it for that type alone. */
                 timeInterval?: components["parameters"]["timeIntervalOptional"];
                 teamId?: components["parameters"]["teamId"];
                 agentId?: components["parameters"]["agentId"];
@@ -979,7 +976,7 @@ export interface operations {
                 conversationReportType?: components["parameters"]["conversationReportType"];
                 includeDisabled?: components["parameters"]["includeDisabled"];
                 teamIds?: components["parameters"]["teamIds"];
-                /** @description Bucket width in milliseconds (above one week: calendar months); required when `report_type` is `team_performance_interval` and rejected by every other type. */
+                /** @description Bucket width in milliseconds (above one week: monthly buckets). Only `team_performance_interval` uses it, and requires it. The vendor's samples also send it with other types; this package sends it for that type alone. */
                 timeInterval?: components["parameters"]["timeIntervalOptional"];
                 teamId?: components["parameters"]["teamId"];
                 agentId?: components["parameters"]["agentId"];

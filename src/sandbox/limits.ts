@@ -59,7 +59,7 @@ export function checkLimits(type: ReportType, params: ReportParams): LimitError 
     if (buckets > MAX_BUCKETS) {
       return {
         kind: 'hydration',
-        result: `HydrationException: Unable to hydrate report team_performance_interval: Too many buckets (${buckets}) requested`,
+        result: `Unable to hydrate filter for export info: com.lithium.socialweb.analytics.webapp.models.filter.HydrationException: Too many buckets (${buckets}) requested. Select a larger interval?`,
       };
     }
   }

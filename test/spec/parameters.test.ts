@@ -140,7 +140,7 @@ describe('bundled spec: run parameters (brief §3)', () => {
     expect(more).toEqual([]);
     expect(fixed).toMatchObject({ type: 'integer', enum: FIXED_INTERVALS });
     expect(monthly).toMatchObject({ type: 'integer', exclusiveMinimum: WEEK });
-    expect(schemas.timeInterval.description).toMatch(/calendar-month buckets/);
+    expect(schemas.timeInterval.description).toMatch(/above one week for monthly buckets/);
     expect(resolve(schemas.priorities.items)).toMatchObject({ type: 'integer', minimum: 0, maximum: 5 });
     // Locale is a free string with the documented values as suggestions, not an enum.
     expect(schemas.locale.enum).toBeUndefined();

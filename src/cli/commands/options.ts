@@ -55,7 +55,7 @@ export function addReportOptions(command: Command): Command {
     .option('--conversation-type <type>', 'conversation report: open-at-end (default), closed or created')
     .option(
       '--interval <interval>',
-      'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (calendar months in --tz)',
+      'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (monthly buckets)',
     )
     .option(
       '--raise-limit',

@@ -6,8 +6,7 @@ import type { WireValue } from '../serialization/encode-pairs.js';
 /** What `rule` accepts, in words, for error messages. */
 export function describeAllowed(rule: ParameterRule): string {
   if (rule.enum && rule.orAbove !== undefined) {
-    const meaning =
-      rule.name === 'timeInterval' ? ` for calendar-month buckets, e.g. ${MONTHLY_TIME_INTERVAL}` : '';
+    const meaning = rule.name === 'timeInterval' ? ` for monthly buckets, e.g. ${MONTHLY_TIME_INTERVAL}` : '';
     return `one of ${rule.enum.join(', ')}, or an integer above ${rule.orAbove}${meaning}`;
   }
   if (rule.enum) return `one of ${rule.enum.join(', ')}`;

@@ -135,9 +135,7 @@ describe('export to files', () => {
 
   it('exports monthly buckets with --interval month: one row per agent per calendar month of --tz', async () => {
     const help = (await runCli(['export', '--help'])).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain(
-      'bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (calendar months in --tz)',
-    );
+    expect(help).toContain('bucket size: 5m 10m 15m 30m 1h 2h 4h 8h 12h 1d 1w, or month (monthly buckets)');
     expect(help).toContain('--interval month --out q1.csv');
     const cwd = tempDir();
     const before = sandbox.requests.length;

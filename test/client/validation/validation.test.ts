@@ -49,7 +49,7 @@ describe('runtime validation, before any request', () => {
       'team_performance_interval',
       window,
       'timeInterval',
-      /Fix: pass timeInterval, one of 300000, .*604800000, or an integer above 604800000 for calendar-month buckets/,
+      /Fix: pass timeInterval, one of 300000, .*604800000, or an integer above 604800000 for monthly buckets/,
     ],
     [
       'start after end',
@@ -144,7 +144,7 @@ describe('monthly timeInterval', () => {
       expect(error.parameter).toBe('timeInterval');
       expect(error.fix).toBe(
         'use one of 300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, ' +
-          '86400000, 604800000, or an integer above 604800000 for calendar-month buckets, e.g. 2592000000',
+          '86400000, 604800000, or an integer above 604800000 for monthly buckets, e.g. 2592000000',
       );
     },
   );
