@@ -78,8 +78,8 @@ export class ReportJob<T extends ReportType = ReportType> {
     try {
       return await downloadReport(this.#transport, target, options.signal);
     } catch (error) {
-      // The API answers the same bare 400 for a job that failed and one not yet finished: one
-      // status poll tells the caller which.
+      // A refused download says nothing of why (the vendor documents no answer for a job that
+      // failed or has not finished; the sandbox gives a bare 400): one status poll tells which.
       if (!(error instanceof ApiError) || error.status !== 400 || !error.url.includes('/download'))
         throw error;
       const status = await this.status(options).catch(() => undefined);
