@@ -4,32 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvFormatError } from '../../../src/errors/csv-format-error.js';
 import { CsvRecords } from '../../../src/internal/rows/csv-records.js';
 import { csvRows } from '../../../src/internal/rows/csv-rows.js';
-
-const encoder = new TextEncoder();
-
-/** `text` as UTF-8 bytes cut at the byte offsets `cuts` (anywhere: inside characters, quotes, CRLF). */
-function chunksOf(text: string, cuts: readonly number[]): Uint8Array[] {
-  const bytes = encoder.encode(text);
-  const offsets = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  return [...offsets, bytes.length].map((end, index) =>
-    bytes.subarray(index === 0 ? 0 : offsets[index - 1], end),
-  );
-}
-
-function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
+import { chunksOf, collect, streamOf } from '../support/byte-streams.js';
 
 /** csv-parse, a separate implementation, as the oracle: what the rows must be. */
 const oracle = (csv: string) => parse(csv, { columns: true, bom: true, skip_empty_lines: true });
@@ -121,13 +96,13 @@ describe('CsvRecords', () => {
     ['text after a closing quote', 'a,b\n"1"x,2\n', /malformed/],
   ])('rejects %s, as csv-parse does', async (_name, csv, message) => {
     expect(() => oracle(csv)).toThrow();
-    const reading = collect(csvRows(streamOf([encoder.encode(csv)])));
+    const reading = collect(csvRows(streamOf([csv])));
     await expect(reading).rejects.toThrow(CsvFormatError);
-    await expect(collect(csvRows(streamOf([encoder.encode(csv)])))).rejects.toThrow(message);
+    await expect(collect(csvRows(streamOf([csv])))).rejects.toThrow(message);
   });
 
   it('reads an export without rows, or with nothing at all, as no rows', async () => {
-    expect(await collect(csvRows(streamOf([encoder.encode('a,b\n')])))).toEqual([]);
+    expect(await collect(csvRows(streamOf(['a,b\n'])))).toEqual([]);
     expect(await collect(csvRows(streamOf([])))).toEqual([]);
   });
 });

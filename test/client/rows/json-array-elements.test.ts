@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { JsonArrayError } from '../../../src/errors/json-array-error.js';
 import { JsonArrayElements } from '../../../src/internal/rows/json-array-elements.js';
 import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { chunksOf, collect, streamOf } from '../support/byte-streams.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/** `text` as UTF-8 bytes cut at the byte offsets `cuts` (anywhere: inside characters, escapes). */
-function chunksOf(text: string, cuts: readonly number[]): Uint8Array[] {
-  const bytes = encoder.encode(text);
-  const offsets = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  return [...offsets, bytes.length].map((end, index) =>
-    bytes.subarray(index === 0 ? 0 : offsets[index - 1], end),
-  );
-}
 
 /** Every element's text, and whether it was flagged as spanning lines. */
 function read(chunks: readonly Uint8Array[]): { texts: string[]; multiline: boolean[] } {
@@ -28,21 +20,6 @@ function read(chunks: readonly Uint8Array[]): { texts: string[]; multiline: bool
   elements.end();
   expect(elements.count).toBe(texts.length);
   return { texts, multiline };
-}
-
-function streamOf(chunks: readonly Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
 }
 
 function failure(action: () => void): JsonArrayError {

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CsvFormatError, JsonArrayError } from '../../../src/index.js';
 import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { collect, streamOf } from '../support/byte-streams.js';
 import { JOB } from '../support/export-servers.js';
 import { observedClient } from '../support/observed-fetch.js';
-
-/** A body delivered in the given pieces, to prove parsing across chunk boundaries. */
-function chunked(...pieces: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const piece of pieces)
-        controller.enqueue(typeof piece === 'string' ? encoder.encode(piece) : piece);
-      controller.close();
-    },
-  });
-}
-
-async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
-}
 
 function jobRows(format: 'csv' | 'json', body: ReadableStream<Uint8Array> | string) {
   const { ca } = observedClient(() => new Response(body, { status: 200 }));
@@ -39,7 +22,7 @@ describe('rows()', () => {
 
   it('json: streams elements of the top-level array, split anywhere', async () => {
     const emoji = new TextEncoder().encode('"😀"');
-    const body = chunked(
+    const body = streamOf([
       '[{"agent_name":"Ann',
       'a","agent_id":"1"},',
       ' {"agent_name":',
@@ -47,7 +30,7 @@ describe('rows()', () => {
       emoji.slice(2),
       ',"agent_id":null}',
       ']',
-    );
+    ]);
     expect(await collect(jobRows('json', body))).toEqual([
       { agent_name: 'Anna', agent_id: '1' },
       { agent_name: '😀', agent_id: null },
@@ -66,15 +49,15 @@ describe('rows()', () => {
   });
 
   it('json: a truncated array is an error, not a silent short read', async () => {
-    await expect(collect(jsonRows(chunked('[{"a":"1"},{"a":')))).rejects.toThrow();
+    await expect(collect(jsonRows(streamOf(['[{"a":"1"},{"a":'])))).rejects.toThrow();
   });
 
   it('json: a top-level object is rejected', async () => {
-    await expect(collect(jsonRows(chunked(' {"a":"1"}')))).rejects.toThrow(/not an array of rows/);
+    await expect(collect(jsonRows(streamOf([' {"a":"1"}'])))).rejects.toThrow(/not an array of rows/);
   });
 
   it('json: a non-object element is rejected', async () => {
-    await expect(collect(jsonRows(chunked('["x"]')))).rejects.toThrow(/to be an object/);
+    await expect(collect(jsonRows(streamOf(['["x"]'])))).rejects.toThrow(/to be an object/);
   });
 
   it('a malformed export fails with a format error exported from the package root', async () => {
