@@ -3,11 +3,24 @@
 // pattern (credential-shaped substrings) and by value (the exact secrets this client holds).
 const SECRET_QUERY =
   /\b(companyKey|analyticsAccessToken|X-Amz-Signature|X-Amz-Credential|Signature|sig|token)=([^&\s"'#]+)/gi;
-const AUTH_SCHEME = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{4,}/g;
+const AUTH_SCHEME = /\b(Basic|Bearer)\s+([A-Za-z0-9+/=._~-]{4,})/g;
 const MASK = '***';
 
+/**
+ * Whether `token` after `Basic` can be a credential: base64 of `user:password`. Prose such as
+ * "valid Basic credentials" is left readable; any Bearer token is masked.
+ */
+function isCredential(scheme: string, token: string): boolean {
+  if (scheme !== 'Basic') return true;
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(token) && Buffer.from(token, 'base64').includes(':');
+}
+
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(SECRET_QUERY, `$1=${MASK}`).replace(AUTH_SCHEME, `$1 ${MASK}`);
+  let out = text
+    .replace(SECRET_QUERY, `$1=${MASK}`)
+    .replace(AUTH_SCHEME, (match, scheme: string, token: string) =>
+      isCredential(scheme, token) ? `${scheme} ${MASK}` : match,
+    );
   for (const secret of secrets) {
     // Very short values would mask ordinary words; real keys and passwords are longer.
     if (secret.length >= 4) out = out.split(secret).join(MASK);

@@ -102,6 +102,11 @@ describe('redaction', () => {
       'GET /x?companyKey=abc123&analyticsAccessToken=zzz9 Authorization: Basic dXNlcjpwYXNz',
     );
     expect(error.message).toBe('GET /x?companyKey=***&analyticsAccessToken=*** Authorization: Basic ***');
+    // Prose naming the scheme stays readable: a Basic credential is base64 of `user:password`.
+    expect(new CareAnalyticsError('Unauthorized: valid Basic credentials required').message).toBe(
+      'Unauthorized: valid Basic credentials required',
+    );
+    expect(new CareAnalyticsError('Authorization: Bearer abc.def').message).toBe('Authorization: Bearer ***');
   });
 
   it('masks userinfo, credentials and storage signatures in URLs', () => {
