@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/cli/errors/usage-error.js';
 import { exportFileName, resolveDestination } from '../../../src/cli/output/destination.js';
 import { writeExport } from '../../../src/cli/output/write-export.js';
+import { chunksOf, streamOf } from '../../client/support/byte-streams.js';
 
 const encoder = new TextEncoder();
 
@@ -34,6 +35,20 @@ function collect(): { stream: PassThrough; text: () => string } {
 const signal = new AbortController().signal;
 const noProgress = () => {};
 
+/** Streams `body`, an export produced as `format`, to stdout as ndjson: the text and the counts. */
+async function ndjsonOf(body: ReadableStream<Uint8Array>, format: 'csv' | 'json') {
+  const out = collect();
+  const written = await writeExport(
+    { body, format },
+    'ndjson',
+    { kind: 'stdout' },
+    out.stream,
+    signal,
+    noProgress,
+  );
+  return { text: out.text(), written };
+}
+
 describe('writeExport', () => {
   it('writes csv as sent, counting bytes and rows, to a file that appears only at the end', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'write-export-'));
@@ -54,55 +69,27 @@ describe('writeExport', () => {
   });
 
   it('rewrites a json export as ndjson while it streams', async () => {
-    const out = collect();
-    const written = await writeExport(
-      { body: bodyOf(['[{"A":"1","B":"x\\ny"},', '{"A":"2","B":null}]']), format: 'json' },
-      'ndjson',
-      { kind: 'stdout' },
-      out.stream,
-      signal,
-      noProgress,
+    const { text, written } = await ndjsonOf(
+      bodyOf(['[{"A":"1","B":"x\\ny"},', '{"A":"2","B":null}]']),
+      'json',
     );
-    expect(out.text()).toBe('{"A":"1","B":"x\\ny"}\n{"A":"2","B":null}\n');
+    expect(text).toBe('{"A":"1","B":"x\\ny"}\n{"A":"2","B":null}\n');
     expect(written.rows).toBe(2);
     expect(written.path).toBeUndefined();
   });
 
   it('rewrites a csv export as ndjson', async () => {
-    const out = collect();
-    const written = await writeExport(
-      { body: bodyOf(['A,B\n1,"a,b"\n']), format: 'csv' },
-      'ndjson',
-      { kind: 'stdout' },
-      out.stream,
-      signal,
-      noProgress,
-    );
-    expect(out.text()).toBe('{"A":"1","B":"a,b"}\n');
+    const { text, written } = await ndjsonOf(bodyOf(['A,B\n1,"a,b"\n']), 'csv');
+    expect(text).toBe('{"A":"1","B":"a,b"}\n');
     expect(written.rows).toBe(1);
   });
 
   it('rewrites csv as ndjson across chunks cut inside quotes, CRLF and multi-byte characters', async () => {
-    const out = collect();
-    const bytes = encoder.encode('\uFEFFA,B\r\n1,"Ñame, ""q""\r\nnext"\r\n2,✓\r\n');
-    const cuts = [5, 9, 12, 20, 27, bytes.length - 3, bytes.length - 1];
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        [0, ...cuts].forEach((from, i) => {
-          controller.enqueue(bytes.subarray(from, cuts[i] ?? bytes.length));
-        });
-        controller.close();
-      },
-    });
-    const written = await writeExport(
-      { body, format: 'csv' },
-      'ndjson',
-      { kind: 'stdout' },
-      out.stream,
-      signal,
-      noProgress,
-    );
-    expect(out.text()).toBe('{"A":"1","B":"Ñame, \\"q\\"\\r\\nnext"}\n{"A":"2","B":"✓"}\n');
+    const csv = '\uFEFFA,B\r\n1,"Ñame, ""q""\r\nnext"\r\n2,✓\r\n';
+    const length = encoder.encode(csv).length;
+    const cuts = [5, 9, 12, 20, 27, length - 3, length - 1];
+    const { text, written } = await ndjsonOf(streamOf(chunksOf(csv, cuts)), 'csv');
+    expect(text).toBe('{"A":"1","B":"Ñame, \\"q\\"\\r\\nnext"}\n{"A":"2","B":"✓"}\n');
     expect(written.rows).toBe(2);
   });
 
