@@ -2,7 +2,7 @@ import { ReportFailedError } from '../../errors/report-failed-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
 import { sleep } from '../async/sleep.js';
 import type { JobState, JobStatus } from './job-status.js';
-import { defaultPollSchedule, type PollSchedule, pollDelay } from './poll-schedule.js';
+import { defaultPollSchedule, PollPlanner, type PollSchedule, type PollTiming } from './poll-schedule.js';
 
 export interface WaitProgress {
   readonly state: JobState;
@@ -19,10 +19,15 @@ export interface WaitOptions {
   /** Give up after this long (default one hour, the longest wait public clients allow). */
   readonly timeoutMs?: number;
   readonly onProgress?: (progress: WaitProgress) => void;
-  /** Delay before the first poll (default 1 s). */
+  /** Delay before the first poll, the unit of the poll ladder (default 1 s). */
   readonly pollIntervalMs?: number;
-  /** Cap of the growing delay between polls (default 30 s). */
+  /** Longest gap between polls (default 30 s). */
   readonly maxPollIntervalMs?: number;
+  /**
+   * 'progress' (default): poll just after the finish that currentCount/totalCount predict, the
+   * ladder while they do not move; 'ladder': always the ladder (see poll-schedule.ts for the rule).
+   */
+  readonly pollTiming?: PollTiming;
 }
 
 const DEFAULT_WAIT_TIMEOUT_MS = 3_600_000;
@@ -42,16 +47,19 @@ export async function waitForJob(
     ...defaultPollSchedule,
     ...(options.pollIntervalMs === undefined ? {} : { initialIntervalMs: options.pollIntervalMs }),
     ...(options.maxPollIntervalMs === undefined ? {} : { maxIntervalMs: options.maxPollIntervalMs }),
+    ...(options.pollTiming === undefined ? {} : { timing: options.pollTiming }),
   };
+  const planner = new PollPlanner(schedule);
   const started = Date.now();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   try {
     for (let polls = 1; ; polls++) {
-      await sleep(pollDelay(polls - 1, schedule), signal);
+      await sleep(Math.max(0, planner.nextPollAt() - (Date.now() - started)), signal);
       const status = await poll(signal);
       const { state, currentCount, totalCount } = status;
+      planner.observe(Date.now() - started, currentCount, totalCount);
       options.onProgress?.({
         state,
         elapsedMs: Date.now() - started,
