@@ -106,8 +106,8 @@ export class ReportJob<T extends ReportType = ReportType> {
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */
-  async *rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
-    yield* rowsOf(await this.download(options));
+  rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
+    return rowsOf(() => this.download(options));
   }
 
   toJSON(): ReportJobState {
