@@ -117,18 +117,26 @@ export class JsonArrayElements {
     let end = -1;
     let i = from;
     while (i < length) {
-      const byte = chunk[i++] as number;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) {
-          inString = false;
-          if (depth === 0) {
-            end = i; // a string element
+        // The string's bytes: only a quote or a backslash matters.
+        for (;;) {
+          if (i >= length) break;
+          const byte = chunk[i++] as number;
+          if (escaped) escaped = false;
+          else if (byte === QUOTE) {
+            inString = false;
             break;
-          }
+          } else if (byte === BACKSLASH) escaped = true;
         }
-      } else if (byte === QUOTE) inString = true;
+        if (inString) break;
+        if (depth === 0) {
+          end = i; // a string element
+          break;
+        }
+        continue;
+      }
+      const byte = chunk[i++] as number;
+      if (byte === QUOTE) inString = true;
       else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
       else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         if (--depth === 0) {
