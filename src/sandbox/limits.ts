@@ -1,5 +1,5 @@
 // The vendor's own limits on a run request, beyond what the spec can express.
-import type { ReportType } from '../../generated/report-parameters.js';
+import type { ReportType } from '../parameters/index.js';
 import { intervalBuckets } from './data/buckets.js';
 import type { ReportParams } from './data/params.js';
 

@@ -1,4 +1,4 @@
-import { MONTHLY_TIME_INTERVAL, WEEK_MS } from '../../internal/params/time-interval.js';
+import { MONTHLY_TIME_INTERVAL, WEEK_MS } from '../../time/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
 const MINUTE = 60_000;

@@ -6,12 +6,12 @@ import {
   reportTypes,
 } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { ReportFormat } from '../job/job-state.js';
+import type { ReportFormat } from '../../types/report-job-state.js';
+import type { ValidationWarning } from '../../types/validation-warning.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 import { checkRule, describeAllowed } from './check-rule.js';
 import { checkSemantics } from './semantic-rules.js';
-import type { ValidationWarning } from './validation-warning.js';
 import { collectWarnings } from './warnings.js';
 
 export interface ValidatedReport {
