@@ -81,7 +81,7 @@ export function validateReportParams(type: unknown, input: unknown): ValidatedRe
   const values: Record<string, WireValue> = {};
   for (const rule of operation.parameters) {
     const raw = given[rule.name];
-    // null means "not set" (the API treats an absent businessHourType as 24/7, brief §3).
+    // null means "not set" (the API treats an absent businessHourType as 24/7, docs/vendor-notes.md §3).
     if (raw === undefined || raw === null) {
       if (rule.required)
         throw new ValidationError(rule.name, 'it is required', `pass ${rule.name}, ${allowed(rule)}`);
