@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { csvRows } from '../../src/internal/rows/csv-rows.js';
-import { jsonRows } from '../../src/internal/rows/json-rows.js';
+import { csvRows } from '../../src/rows/csv-rows.js';
+import { jsonRows } from '../../src/rows/json-rows.js';
 import { exportBodies, streamOf } from './support/export-bodies.js';
 import { interleaved, report } from './support/report.js';
 

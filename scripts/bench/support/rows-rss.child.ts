@@ -3,7 +3,7 @@
 // backpressure (Readable.toWeb of a file stream reads ahead without bound on Node 20).
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { jsonRows } from '../../../src/rows/json-rows.js';
 
 const file = await open(process.argv[2] as string);
 const body = new ReadableStream<Uint8Array>({

@@ -17,8 +17,7 @@
 //    for each such miss, so a long last stretch costs few polls. Both counts must be positive: a
 //    queued job shows 0 until it runs, and a rate measured across its start would be too slow.
 
-/** How wait() spaces its status polls. */
-export type PollTiming = 'progress' | 'ladder';
+import type { PollTiming } from '../../types/wait.js';
 
 export interface PollSchedule {
   /** The ladder's unit: the delay before the first poll (short: small exports finish in seconds). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BatchedRows } from '../../../src/internal/rows/batched-rows.js';
-import type { Row } from '../../../src/internal/rows/row.js';
+import { BatchedRows } from '../../../src/rows/batched-rows.js';
+import type { Row } from '../../../src/rows/row.js';
 
 const row = (id: number): Row => ({ id: String(id) });
 
