@@ -1,4 +1,4 @@
-import type { ReportType } from '../generated/report-parameters.js';
+import type { ReportType } from '../generated/report-rules.js';
 import { ValidationError } from './errors/validation-error.js';
 import { parseJobState } from './internal/job/job-state.js';
 import { ReportJob as TransportReportJob } from './internal/job/report-job.js';

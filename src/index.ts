@@ -2,8 +2,8 @@
 // Every type lives in a public module (src/types/, src/rows/, src/time/); none comes from
 // src/internal/, which is the client's implementation.
 
-export type { ReportType } from '../generated/report-parameters.js';
-export { reportTypes } from '../generated/report-parameters.js';
+export type { ReportType } from '../generated/report-rules.js';
+export { reportTypes } from '../generated/report-rules.js';
 export { type CareAnalytics, type CareAnalyticsOptions, createCareAnalytics } from './client.js';
 export * from './errors/index.js';
 export type { Row } from './rows/row.js';

@@ -1,5 +1,7 @@
-// Derives generated/report-parameters.ts: per report type, the exact parameter rules of its
-// typed POST path, so the client can validate and serialize without reading the spec at runtime.
+// Derives, per report type, the exact parameter rules of its typed POST path, in two modules:
+// generated/report-rules.ts, what the client validates and serializes with (no prose, so the
+// client bundle stays small), and generated/report-parameters.ts, the same rules with the first
+// sentence of each description, for the `khoros-care-analytics/parameters` entry and the CLI.
 import { GENERATED_NOTICE } from './header.mjs';
 import { resolve } from './resolve.mjs';
 
@@ -117,23 +119,16 @@ const objectLiteral = (object) =>
     .map(([key, value]) => `${key}: ${literal(value)}`)
     .join(', ')} }`;
 
-export function reportParametersModule(spec) {
+/** Both modules' text: `{ 'report-rules.ts': …, 'report-parameters.ts': … }`. */
+export function reportParameterModules(spec) {
   const types = reportTypesOf(spec);
-  const entries = types.map((type) => {
-    const { path, method, bodyContentType, parameters } = operationOf(spec, type);
-    const lines = [
-      `  ${type}: {`,
-      `    path: ${quote(path)},`,
-      `    method: ${quote(method)},`,
-      ...(bodyContentType ? [`    bodyContentType: ${quote(bodyContentType)},`] : []),
-      '    parameters: [',
-      ...parameters.map((p) => `      ${objectLiteral(p)},`),
-      '    ],',
-      '  },',
-    ];
-    return lines.join('\n');
-  });
-  return `// ${GENERATED_NOTICE}
+  const operations = types.map((type) => [type, operationOf(spec, type)]);
+  const lean = operations.map(([type, op]) => [
+    type,
+    { ...op, parameters: op.parameters.map(({ description: _, ...rule }) => rule) },
+  ]);
+  return {
+    'report-rules.ts': `// ${GENERATED_NOTICE}
 export const reportTypes = [${types.map(quote).join(', ')}] as const;
 export type ReportType = (typeof reportTypes)[number];
 
@@ -157,8 +152,6 @@ export interface ParameterRule {
   readonly maximum?: number;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
-  /** First sentence of the spec's description. */
-  readonly description: string;
 }
 
 export interface ReportOperation {
@@ -170,8 +163,52 @@ export interface ReportOperation {
   readonly parameters: readonly ParameterRule[];
 }
 
-export const reportOperations: { readonly [T in ReportType]: ReportOperation } = {
+${table(lean, 'ParameterRule', 'ReportOperation')}
+`,
+    'report-parameters.ts': `// ${GENERATED_NOTICE}
+import type { ParameterRule as Rule, ReportOperation as Operation, ReportType } from './report-rules.js';
+
+export { type ReportType, reportTypes } from './report-rules.js';
+
+export interface ParameterRule extends Rule {
+  /** First sentence of the spec's description. */
+  readonly description: string;
+}
+
+export interface ReportOperation extends Operation {
+  readonly parameters: readonly ParameterRule[];
+}
+
+${table(operations, 'ParameterRule', 'ReportOperation')}
+`,
+  };
+}
+
+/**
+ * \`reportOperations\`, each distinct rule written once and shared: most rules (startTime, endTime,
+ * reportFormat, …) are the same on every report type.
+ */
+function table(operations, ruleType, operationType) {
+  const shared = new Map();
+  const ruleName = (p) => {
+    const text = objectLiteral(p);
+    if (!shared.has(text)) shared.set(text, `p${shared.size}`);
+    return shared.get(text);
+  };
+  const entries = operations.map(([type, { path, method, bodyContentType, parameters }]) =>
+    [
+      `  ${type}: {`,
+      `    path: ${quote(path)},`,
+      `    method: ${quote(method)},`,
+      ...(bodyContentType ? [`    bodyContentType: ${quote(bodyContentType)},`] : []),
+      `    parameters: [${parameters.map(ruleName).join(', ')}],`,
+      '  },',
+    ].join('\n'),
+  );
+  const rules = [...shared].map(([text, name]) => `const ${name}: ${ruleType} = ${text};`);
+  return `${rules.join('\n')}
+
+export const reportOperations: { readonly [T in ReportType]: ${operationType} } = {
 ${entries.join('\n')}
-};
-`;
+};`;
 }

@@ -1,9 +1,8 @@
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../../generated/report-rules.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
 import { BatchedRows } from '../../rows/batched-rows.js';
 import type { Row } from '../../rows/row.js';
-import { rowBatchesOf } from '../../rows/rows-of.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { JobStatus } from '../../types/job-status.js';
 import type { ReportJob as ReportJobContract, SignalOption } from '../../types/report-job.js';
@@ -106,8 +105,15 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
 
   /** The export's rows, parsed while streaming (csv and json alike). */
   rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
-    // The download starts on the first next(), as it would in an async generator's body.
-    return new BatchedRows(async () => rowBatchesOf(await this.download(options)));
+    // The download starts on the first next(), as it would in an async generator's body; the
+    // readers load then too, so a client that never reads rows never loads them.
+    return new BatchedRows(async () => {
+      const [download, { rowBatchesOf }] = await Promise.all([
+        this.download(options),
+        import('../../rows/rows-of.js'),
+      ]);
+      return rowBatchesOf(download);
+    });
   }
 
   toJSON(): ReportJobState {

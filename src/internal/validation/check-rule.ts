@@ -1,4 +1,4 @@
-import type { ParameterRule } from '../../../generated/report-parameters.js';
+import type { ParameterRule } from '../../../generated/report-rules.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
