@@ -41,11 +41,14 @@ export class Transport {
   readonly raw: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: readonly string[];
+  /** Added to every query here, so the credentials middleware need not rebuild the Request. */
+  readonly #companyKeyParam: string;
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
     this.raw = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
+    this.#companyKeyParam = `companyKey=${encodeURIComponent(companyKey)}`;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     this.#secrets = [
       password,
@@ -67,6 +70,7 @@ export class Transport {
   }
 
   call(call: Omit<RawCall, 'signal'>, options: CallOptions = {}): Promise<RawOutcome> {
+    const query = call.query ? `${call.query}&${this.#companyKeyParam}` : this.#companyKeyParam;
     return withRetry(
       {
         policy: this.config.retry,
@@ -79,7 +83,7 @@ export class Transport {
         method: call.method,
         url: this.describeUrl(call),
       },
-      (signal) => sendRaw(this.raw, { ...call, signal }),
+      (signal) => sendRaw(this.raw, { ...call, query, signal }),
     );
   }
 
