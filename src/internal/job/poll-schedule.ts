@@ -3,15 +3,15 @@
 // 1. Ladder (always the fallback, and all there is while currentCount/totalCount are null, as in
 //    the vendor's own examples): poll just after 1, 2, 3, 5, 10, 20, 30, 45 and 60 times the first
 //    interval (1 s by default), then every `maxIntervalMs`; no gap is ever longer than
-//    `maxIntervalMs` (30 s). "Just after" is LADDER_MARGIN (5 %) later, so a job that finishes on a
+//    `maxIntervalMs` (30 s). "Just after" is LADDER_MARGIN (2 %) later, so a job that finishes on a
 //    rung is seen by that poll. A job of 2 / 10 / 30 / 60 s is thus seen by poll 2 / 5 / 7 / 9 at
-//    1.05× its length, and between rungs the lateness is at most the rungs' ratio (≤ 2×, ≤ 1.5×
+//    1.02× its length, and between rungs the lateness is at most the rungs' ratio (≤ 2×, ≤ 1.5×
 //    from 20 s on). The geometric 1.5× schedule this replaces made the same number of polls for
 //    those lengths but saw them 1.07–1.32× late.
-// 2. Progress (the default, `timing: 'progress'`): once two polls in a row show a positive
-//    currentCount rising toward a positive totalCount, the finish is extrapolated from that rate
-//    and the next poll lands just after it: PROGRESS_MARGIN (3 %) of the elapsed time later, at
-//    least `minIntervalMs`. A gap is still capped at `maxIntervalMs`, so a rate that speeds up
+// 2. Progress (the default, `timing: 'progress'`): once the polls show a positive currentCount
+//    rising toward a positive totalCount, the finish is extrapolated from its rate since the first
+//    poll that saw it positive, and the next poll lands just after it: PROGRESS_MARGIN (3 %) of
+//    the elapsed time later, at least `minIntervalMs`. A gap is still capped at `maxIntervalMs`, so a rate that speeds up
 //    costs at most one cap of lateness. If the job is still running when the estimate said it
 //    would be done (the count is at or past the total, or the rate slowed), the margin doubles
 //    for each such miss, so a long last stretch costs few polls. Both counts must be positive: a
@@ -38,7 +38,7 @@ export const defaultPollSchedule: PollSchedule = {
 
 /** Rungs of the ladder, in units of the first interval. */
 export const LADDER = [1, 2, 3, 5, 10, 20, 30, 45, 60] as const;
-const LADDER_MARGIN = 1.05;
+const LADDER_MARGIN = 1.02;
 const PROGRESS_MARGIN = 0.03;
 
 /** Time of ladder poll `poll` (0-based), in ms after wait() began. */
@@ -62,7 +62,7 @@ interface Sample {
 /** Decides when to poll next from the polls so far; times are ms since wait() began. */
 export class PollPlanner {
   readonly #schedule: PollSchedule;
-  #previous: Sample | undefined;
+  #first: Sample | undefined;
   #last: Sample | undefined;
   /** Ladder rungs used so far. */
   #rung = 0;
@@ -94,13 +94,18 @@ export class PollPlanner {
   /** Records the counts of a poll that found the job still running. */
   observe(at: number, currentCount: number | null, totalCount: number | null): void {
     if (this.#aimedAtFinish) this.#misses++;
-    this.#previous = this.#last;
-    this.#last = { at, current: currentCount, total: totalCount };
+    const sample = { at, current: currentCount, total: totalCount };
+    // The rate is measured from the first poll that saw the job moving: the longer the baseline,
+    // the less a poll's own latency skews it. Counts that fall back start a new baseline.
+    const first = this.#first;
+    if (currentCount === null || currentCount <= 0) this.#first = undefined;
+    else if (!first || first.current === null || currentCount < first.current) this.#first = sample;
+    this.#last = sample;
   }
 
-  /** The finish extrapolated from the last two polls, if they show a rate. */
+  /** The finish extrapolated from the first moving poll and the last one, if they show a rate. */
   #estimatedFinish(): number | undefined {
-    const a = this.#previous;
+    const a = this.#first;
     const b = this.#last;
     if (!a || !b || a.current === null || b.current === null || b.total === null || !(b.total > 0)) {
       return undefined;

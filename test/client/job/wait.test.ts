@@ -21,13 +21,13 @@ describe('job.wait()', () => {
       const waiting = job.wait({ onProgress: (p) => progress.push(p) });
       await vi.advanceTimersByTimeAsync(20_000);
       expect((await waiting).state).toBe('completed');
-      // Ladder polls at 1.05 s and 2.1 s give the rate; the third lands just after 10 s.
+      // Ladder polls at 1.02 s and 2.04 s give the rate; the third lands just after 10 s.
       expect(progress.map((p) => [p.state, p.polls])).toEqual([
         ['running', 1],
         ['running', 2],
         ['completed', 3],
       ]);
-      expect(progress.map((p) => p.elapsedMs)).toEqual([1_050, 2_100, 10_250]);
+      expect(progress.map((p) => p.elapsedMs)).toEqual([1_020, 2_040, 10_250]);
       expect(requests).toHaveLength(4);
     } finally {
       vi.useRealTimers();
