@@ -92,11 +92,12 @@ try {
                 ...(users[user] as typeof sb.credentials),
                 ...(nulled ? { fetch: withoutCounts } : {}),
               });
-              let polls = 0;
               const began = performance.now();
               const job = await ca.reports.start('conversation', range);
-              await job.wait({ onProgress: (p) => void (polls = p.polls) });
-              return { lateness: (performance.now() - began) / lengthMs, polls, nulled, lengthMs };
+              const polls: number[] = [];
+              await job.wait({ onProgress: (p) => polls.push(p.polls) });
+              const lateness = (performance.now() - began) / lengthMs;
+              return { lateness, polls: polls.length, nulled, lengthMs };
             }),
           );
         }),
