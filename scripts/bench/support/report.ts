@@ -42,7 +42,7 @@ export function met(figure: Figure): boolean {
 export function report(figure: Figure): void {
   const [lo, mid, hi] = [Math.min(...figure.ratios), median(figure.ratios), Math.max(...figure.ratios)];
   console.log(
-    `${figure.what}: ${lo.toFixed(2)} / ${mid.toFixed(2)} / ${hi.toFixed(2)} ${figure.unit ?? '×'} ${figure.baseline} ` +
+    `${figure.what}: ${lo.toFixed(2)} / ${mid.toFixed(2)} / ${hi.toFixed(2)} ${figure.unit ?? `× ${figure.baseline}`} ` +
       `(target ${figure.lowerIsBetter ? '≤' : '≥'} ${figure.target} ${figure.unit ?? '×'}: ${met(figure) ? 'met' : 'NOT met'})` +
       `${figure.note ? `; ${figure.note}` : ''}`,
   );
