@@ -12,7 +12,7 @@ import type { FetchLike } from './types/fetch-like.js';
 import type { CareAnalyticsRawClient } from './types/raw-client.js';
 import type { Team, TimeZone } from './types/reference-data.js';
 import type { ReportJob, SignalOption } from './types/report-job.js';
-import type { ReportJobState } from './types/report-job-state.js';
+import type { ReportJobIds, ReportJobState } from './types/report-job-state.js';
 import type { ReportParams } from './types/report-params.js';
 import type { RetryOptions } from './types/retry-options.js';
 import type { WarningHandler } from './types/validation-warning.js';
@@ -48,8 +48,11 @@ export interface CareAnalytics {
     ): Promise<ReportJob<T>>;
     /** start() then wait(): resolves with the finished job, ready to download. */
     run<T extends ReportType>(type: T, params: ReportParams<T>, options?: WaitOptions): Promise<ReportJob<T>>;
-    /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
-    resume(state: ReportJobState | string): ReportJob;
+    /**
+     * A job saved with `job.toJSON()` (object or JSON text), in this or another process, or one
+     * known only by its ids.
+     */
+    resume(state: ReportJobState | ReportJobIds | string): ReportJob;
   };
   readonly timezones: { list(options?: { locale?: string; signal?: AbortSignal }): Promise<TimeZone[]> };
   readonly teams: { list(options?: SignalOption): Promise<Team[]> };

@@ -4,6 +4,7 @@
 
 export type { ReportType } from '../generated/report-parameters.js';
 export { reportTypes } from '../generated/report-parameters.js';
+export { checkReportParams } from './check-report-params.js';
 export { type CareAnalytics, type CareAnalyticsOptions, createCareAnalytics } from './client.js';
 export * from './errors/index.js';
 export type { Row } from './rows/row.js';
@@ -14,7 +15,7 @@ export type { JobState, JobStatus } from './types/job-status.js';
 export type { CareAnalyticsRawClient } from './types/raw-client.js';
 export type { Team, TimeZone } from './types/reference-data.js';
 export type { ReportJob, SignalOption } from './types/report-job.js';
-export type { ReportFormat as ExportFormat, ReportJobState } from './types/report-job-state.js';
+export type { ReportFormat as ExportFormat, ReportJobIds, ReportJobState } from './types/report-job-state.js';
 export type { ReportParams } from './types/report-params.js';
 export type { RetryOptions } from './types/retry-options.js';
 export type { SavedFile } from './types/saved-file.js';

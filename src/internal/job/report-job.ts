@@ -13,6 +13,7 @@ import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { Transport } from '../transport/transport.js';
+import { jobState } from './job-state.js';
 import { normalizeStatus } from './job-status.js';
 import { waitForJob } from './wait-for-job.js';
 
@@ -109,14 +110,6 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   toJSON(): ReportJobState {
-    return {
-      kind: 'khoros-care-analytics/report-job',
-      version: 1,
-      workflowId: this.workflowId,
-      runId: this.runId,
-      reportType: this.reportType,
-      format: this.format,
-      startedAt: this.startedAt.toISOString(),
-    };
+    return jobState(this, this.startedAt);
   }
 }

@@ -5,6 +5,7 @@ import { serializeReportParams } from '../serialization/serialize-report-params.
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
+import { jobState } from './job-state.js';
 import { ReportJob } from './report-job.js';
 
 /** The access token of a returned status/download URL, read only after re-basing it onto our origin. */
@@ -56,18 +57,15 @@ export async function startReport<T extends ReportType>(
       secrets: transport.secrets,
     });
   }
-  const state = {
-    kind: 'khoros-care-analytics/report-job',
-    version: 1,
+  const state = jobState({
     workflowId: started.workflowId,
     runId: started.runId,
     reportType: type,
     format: report.format,
-    startedAt: new Date().toISOString(),
-  } as const;
+  });
   return new ReportJob(
     transport,
-    state,
+    state as typeof state & { reportType: T },
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
   );
 }
