@@ -9,7 +9,9 @@ type AnyParameter<U> = {
   readonly [K in U extends unknown ? keyof U : never]?: U extends { readonly [P in K]?: infer V } ? V : never;
 };
 
-export type ConversationReportType = NonNullable<ClientReportParams<'conversation'>['conversationReportType']>;
+export type ConversationReportType = NonNullable<
+  ClientReportParams<'conversation'>['conversationReportType']
+>;
 
 /**
  * A report request as the sandbox reads it off the wire, derived from the generated types:
