@@ -12,12 +12,13 @@ import type { WaitOptions } from '../../types/wait.js';
 import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 import { jobState } from './job-state.js';
 import { normalizeStatus } from './job-status.js';
 import { waitForJob } from './wait-for-job.js';
 
-const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
+const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status' satisfies ApiPath;
 
 /** The public ReportJob (src/types/report-job.ts, which documents its members) over our transport. */
 export class ReportJob<T extends ReportType = ReportType> implements ReportJobContract<T> {

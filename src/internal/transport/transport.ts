@@ -33,18 +33,21 @@ export interface CallOptions {
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /**
- * Everything a stage needs to talk to the API: the typed client plus retry and redaction.
+ * Everything a stage needs to talk to the API: a typed client of its own plus retry and redaction.
  * Credentials live only in private fields and closures, so logging a client or a job with
  * util.inspect or JSON.stringify cannot print them.
  */
 export class Transport {
+  /** `ca.raw`: same origin rules and credentials as our calls, its own middleware. */
   readonly raw: CareAnalyticsRawClient;
+  readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: readonly string[];
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
     this.raw = createRawClient({ ...config, credentials });
+    this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     this.#secrets = [
@@ -79,7 +82,7 @@ export class Transport {
         method: call.method,
         url: this.describeUrl(call),
       },
-      (signal) => sendRaw(this.raw, { ...call, signal }),
+      (signal) => sendRaw(this.#client, { ...call, signal }),
     );
   }
 
