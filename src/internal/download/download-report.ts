@@ -69,6 +69,7 @@ export async function downloadReport(
       storageUrl,
       {
         policy: transport.config.retry,
+        hooks: transport.config.hooks,
         timeoutMs: transport.config.timeoutMs,
         secrets: transport.secrets,
         signal,

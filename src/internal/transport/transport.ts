@@ -1,9 +1,12 @@
 import type { FetchLike } from '../../types/fetch-like.js';
+import type { Hooks } from '../../types/hooks.js';
 import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
+import { checkTimeoutMs } from './check-timeout.js';
 import {
   type Credentials,
   createRawClient,
@@ -15,6 +18,7 @@ import type { RetryPolicy } from './retry-policy.js';
 import { withRetry } from './with-retry.js';
 
 export interface TransportConfig {
+  readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
   readonly userAgent: string;
@@ -43,9 +47,11 @@ export class Transport {
   readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: readonly string[];
+  readonly #credentials: Credentials;
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
+    this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
     this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
@@ -57,6 +63,17 @@ export class Transport {
       encodeURIComponent(companyKey),
       encodeURIComponent(password),
     ];
+  }
+
+  /** This transport with one call's own timeout and retry rules (same credentials and hooks). */
+  with(options: RequestOptions): Transport {
+    if (options.timeoutMs === undefined && options.retry === undefined) return this;
+    const config = {
+      ...this.config,
+      timeoutMs: checkTimeoutMs(options.timeoutMs ?? this.config.timeoutMs),
+      retry: { ...this.config.retry, ...options.retry },
+    };
+    return new Transport(config, this.#credentials);
   }
 
   /** Exact values masked in every error message. */
@@ -73,6 +90,7 @@ export class Transport {
     return withRetry(
       {
         policy: this.config.retry,
+        hooks: this.config.hooks,
         timeoutMs: this.config.timeoutMs,
         secrets: this.secrets,
         signal: options.signal,
