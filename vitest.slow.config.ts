@@ -1,11 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { testTier } from './vitest.config.js';
 
-// `npm run test:slow`: the tests too slow for the default tier (packaging, installs, long runs),
-// one naming rule: `*.slow.test.ts`. `npm test` leaves them out.
-export default defineConfig({
-  test: {
-    include: ['test/**/*.slow.test.ts'],
-    testTimeout: 600_000,
-    hookTimeout: 600_000,
-  },
-});
+// `npm run test:slow`: only the `*.slow.test.ts` files (see vitest.config.ts).
+export default testTier('slow');
