@@ -22,7 +22,8 @@ describe('sandbox internal errors', () => {
       expect(seen).toHaveLength(1);
       expect(seen[0]?.method).toBe('POST');
       expect(seen[0]?.url).toMatch(/^\/api\/public\/reports\/report\/author\?/);
-      expect((seen[0]?.error as Error).message).toBe('bug in the job timing');
+      expect(seen[0]?.error).toBeInstanceOf(Error);
+      expect((seen[0]?.error as Error | undefined)?.message).toBe('bug in the job timing');
     } finally {
       await sb.close();
     }
