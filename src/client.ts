@@ -3,7 +3,6 @@ import { ValidationError } from './errors/validation-error.js';
 import { parseJobState, type ReportJobState } from './internal/job/job-state.js';
 import { ReportJob, type SignalOption } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
-import type { WaitOptions } from './internal/job/wait-for-job.js';
 import type { ReportParams } from './internal/params/report-params.js';
 import {
   listTeams,
@@ -11,12 +10,21 @@ import {
   type Team,
   type TimeZone,
 } from './internal/reference/list-reference-data.js';
+import { RequestGate } from './internal/schedule/request-gate.js';
+import {
+  DEFAULT_MAX_CONCURRENT_JOBS,
+  defaultQuotaRetry,
+  Scheduler,
+  type StartJob,
+} from './internal/schedule/scheduler.js';
 import type { FetchLike } from './internal/transport/fetch-like.js';
 import type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
 import { type RetryOptions, resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
+import { validateReportParams } from './internal/validation/validate-report-params.js';
 import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
+import type { QuotaRetryOptions, RunOptions, StartOptions } from './scheduling.js';
 
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
@@ -36,18 +44,37 @@ export interface CareAnalyticsOptions {
   readonly onWarning?: WarningHandler;
   /** Allow plain http to a non-loopback host. Credentials then travel unencrypted. */
   readonly allowInsecureHttp?: boolean;
+  /**
+   * Export jobs this client keeps at the service at once (default 7: the vendor allows 2 running
+   * plus 5 queued per API user). Further starts wait client-side, in order. Lower it when other
+   * processes use the same API user; starts they crowd out are refused and retried by `run()`.
+   */
+  readonly maxConcurrentJobs?: number;
+  /**
+   * Spaces every API call of this client to at most this many per minute. Off by default: a
+   * third-party catalog lists 20 per minute for this API, which the vendor has not confirmed.
+   */
+  readonly requestsPerMinute?: number;
+  /** Backoff of `run()` between starts the service refused as over quota. */
+  readonly quotaRetry?: QuotaRetryOptions;
 }
 
 export interface CareAnalytics {
   readonly reports: {
-    /** Validates the parameters and starts an export job. */
+    /**
+     * Validates the parameters and starts an export job, once one of the client's job slots is
+     * free (see `maxConcurrentJobs`). The job holds its slot until the client sees it closed.
+     */
     start<T extends ReportType>(
       type: T,
       params: ReportParams<T>,
-      options?: SignalOption,
+      options?: StartOptions,
     ): Promise<ReportJob<T>>;
-    /** start() then wait(): resolves with the finished job, ready to download. */
-    run<T extends ReportType>(type: T, params: ReportParams<T>, options?: WaitOptions): Promise<ReportJob<T>>;
+    /**
+     * start() then wait(): resolves with the finished job, ready to download. A start the service
+     * refuses as over quota (or with 429) is sent again after a backoff until `timeoutMs`.
+     */
+    run<T extends ReportType>(type: T, params: ReportParams<T>, options?: RunOptions): Promise<ReportJob<T>>;
     /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
     resume(state: ReportJobState | string): ReportJob;
   };
@@ -55,6 +82,19 @@ export interface CareAnalytics {
   readonly teams: { list(options?: SignalOption): Promise<Team[]> };
   /** The typed openapi-fetch client over the same origin and credentials: the escape hatch. */
   readonly raw: CareAnalyticsRawClient;
+}
+
+function createScheduler(options: CareAnalyticsOptions): Scheduler {
+  const max = options.maxConcurrentJobs ?? DEFAULT_MAX_CONCURRENT_JOBS;
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new ValidationError('maxConcurrentJobs', `${max} is not a whole number ≥ 1`, 'pass e.g. 7');
+  const rpm = options.requestsPerMinute;
+  if (rpm !== undefined && !(rpm > 0 && Number.isFinite(rpm)))
+    throw new ValidationError('requestsPerMinute', `${rpm} is not positive`, 'pass e.g. 20, or leave it out');
+  const retry = { ...defaultQuotaRetry, ...options.quotaRetry };
+  if (!(retry.baseDelayMs >= 0 && retry.maxDelayMs >= retry.baseDelayMs))
+    throw new ValidationError('quotaRetry', 'delays out of order', 'pass 0 ≤ baseDelayMs ≤ maxDelayMs');
+  return new Scheduler(max, retry);
 }
 
 function requireText(options: CareAnalyticsOptions, name: 'username' | 'password' | 'companyKey'): string {
@@ -78,6 +118,7 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!(timeoutMs > 0))
     throw new ValidationError('timeoutMs', `${timeoutMs} is not positive`, 'pass milliseconds > 0');
+  const scheduler = createScheduler(options);
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const transport = new Transport(
     {
@@ -87,20 +128,24 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
       timeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
+      gate: new RequestGate(options.requestsPerMinute),
     },
     credentials,
   );
   const onWarning = options.onWarning ?? emitProcessWarning;
-  const start = <T extends ReportType>(type: T, params: ReportParams<T>, opts: SignalOption = {}) =>
-    startReport(transport, type, params, { signal: opts.signal, onWarning });
+  const startJob =
+    <T extends ReportType>(type: T, params: ReportParams<T>): StartJob<T> =>
+    (lease, signal) =>
+      startReport(transport, type, params, { signal, onWarning, lease });
+  // Bad parameters fail at once, before the start waits for a slot.
+  const checked = <T extends ReportType>(type: T, params: ReportParams<T>) => {
+    validateReportParams(type, params);
+    return startJob(type, params);
+  };
   return {
     reports: {
-      start,
-      async run(type, params, waitOptions = {}) {
-        const job = await start(type, params, waitOptions.signal ? { signal: waitOptions.signal } : {});
-        await job.wait(waitOptions);
-        return job;
-      },
+      start: async (type, params, opts) => scheduler.start(checked(type, params), opts),
+      run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
       resume: (state) => new ReportJob(transport, parseJobState(state)),
     },
     timezones: { list: (opts) => listTimeZones(transport, opts) },

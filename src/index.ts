@@ -19,3 +19,10 @@ export type { FetchLike } from './internal/transport/fetch-like.js';
 export type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
 export type { RetryOptions } from './internal/transport/retry-policy.js';
 export type { ValidationWarning, WarningHandler } from './internal/validation/validation-warning.js';
+export type {
+  QueuedProgress,
+  QuotaRetryOptions,
+  RunOptions,
+  RunProgress,
+  StartOptions,
+} from './scheduling.js';

@@ -1,5 +1,6 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
+import type { SlotLease } from '../schedule/job-slots.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
@@ -30,7 +31,7 @@ export async function startReport<T extends ReportType>(
   transport: Transport,
   type: T,
   params: unknown,
-  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler },
+  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler; lease?: SlotLease },
 ): Promise<ReportJob<T>> {
   const report = validateReportParams(type, params);
   for (const warning of report.warnings) options.onWarning(warning);
@@ -69,5 +70,6 @@ export async function startReport<T extends ReportType>(
     transport,
     state,
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
+    options.lease,
   );
 }

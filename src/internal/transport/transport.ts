@@ -1,5 +1,6 @@
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
+import type { RequestGate } from '../schedule/request-gate.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
 import type { FetchLike } from './fetch-like.js';
@@ -21,6 +22,8 @@ export interface TransportConfig {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
+  /** Client-wide pause after a 429 and optional request budget, shared by every call. */
+  readonly gate?: RequestGate;
 }
 
 export interface CallOptions {
@@ -78,8 +81,13 @@ export class Transport {
         streaming: call.parseAs === 'stream',
         method: call.method,
         url: this.describeUrl(call),
+        beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
-      (signal) => sendRaw(this.raw, { ...call, signal }),
+      async (signal) => {
+        const outcome = await sendRaw(this.raw, { ...call, signal });
+        this.config.gate?.observe(outcome.response);
+        return outcome;
+      },
     );
   }
 
