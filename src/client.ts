@@ -3,7 +3,9 @@ import { ValidationError } from './errors/validation-error.js';
 import { parseJobState, type ReportJobState } from './internal/job/job-state.js';
 import { ReportJob, type SignalOption } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
+import type { TimeInput } from './internal/params/coerce-time.js';
 import type { ReportParams } from './internal/params/report-params.js';
+import { exportRange, type RangeRuntime } from './internal/range/export-range.js';
 import {
   listTeams,
   listTimeZones,
@@ -24,7 +26,14 @@ import { type RetryOptions, resolveRetryPolicy } from './internal/transport/retr
 import { Transport } from './internal/transport/transport.js';
 import { validateReportParams } from './internal/validation/validate-report-params.js';
 import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
+import type { RangeExportOptions, RangeExportResult } from './range-export.js';
 import type { QuotaRetryOptions, RunOptions, StartOptions } from './scheduling.js';
+
+/** A report's parameters with a range of any length. */
+export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime' | 'endTime'> & {
+  readonly startTime: TimeInput;
+  readonly endTime: TimeInput;
+};
 
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
@@ -75,6 +84,17 @@ export interface CareAnalytics {
      * refuses as over quota (or with 429) is sent again after a backoff until `timeoutMs`.
      */
     run<T extends ReportType>(type: T, params: ReportParams<T>, options?: RunOptions): Promise<ReportJob<T>>;
+    /**
+     * Any range, cut into calendar windows (default a month each, never over the API's 3 months),
+     * each window one job through this client's scheduler, written to one merged file (or one
+     * file per window with `partition`) beside a manifest. Call it again with the same arguments
+     * after a crash or abort: finished windows are kept, started jobs picked up, the rest started.
+     */
+    exportRange<T extends ReportType>(
+      type: T,
+      params: RangeParams<T>,
+      options: RangeExportOptions,
+    ): Promise<RangeExportResult>;
     /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
     resume(state: ReportJobState | string): ReportJob;
   };
@@ -142,8 +162,16 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
     validateReportParams(type, params);
     return startJob(type, params);
   };
+  const runtime: RangeRuntime = {
+    scheduler,
+    onWarning,
+    startJob: (type, params, onWindowWarning) => (lease, signal) =>
+      startReport(transport, type, params, { signal, onWarning: onWindowWarning, lease }),
+    adopt: (state, lease) => new ReportJob(transport, parseJobState(state), undefined, lease),
+  };
   return {
     reports: {
+      exportRange: async (type, params, opts) => exportRange(runtime, type, params, opts),
       start: async (type, params, opts) => scheduler.start(checked(type, params), opts),
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
       resume: (state) => new ReportJob(transport, parseJobState(state)),

@@ -2,7 +2,12 @@
 
 export type { ReportType } from '../generated/report-parameters.js';
 export { reportTypes } from '../generated/report-parameters.js';
-export { type CareAnalytics, type CareAnalyticsOptions, createCareAnalytics } from './client.js';
+export {
+  type CareAnalytics,
+  type CareAnalyticsOptions,
+  createCareAnalytics,
+  type RangeParams,
+} from './client.js';
 export * from './errors/index.js';
 export type { DownloadResult } from './internal/download/download-report.js';
 export type { SavedFile } from './internal/download/download-to-file.js';
@@ -19,6 +24,15 @@ export type { FetchLike } from './internal/transport/fetch-like.js';
 export type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
 export type { RetryOptions } from './internal/transport/retry-policy.js';
 export type { ValidationWarning, WarningHandler } from './internal/validation/validation-warning.js';
+export type {
+  RangeExportOptions,
+  RangeExportResult,
+  RangeFormat,
+  RangeProgress,
+  RangeWindow,
+  WindowState,
+  WindowUnit,
+} from './range-export.js';
 export type {
   QueuedProgress,
   QuotaRetryOptions,

@@ -32,6 +32,7 @@ describe('architecture', () => {
         'ConnectionError',
         'CsvFormatError',
         'JsonArrayError',
+        'RangeExportError',
         'RateLimitError',
         'ReportFailedError',
         'ServerError',
