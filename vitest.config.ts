@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/cli/**', 'test/docs/**', 'node_modules/**'],
+          exclude: ['test/cli/**', 'test/docs/**', 'node_modules/**', '**/*.slow.test.ts'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'cli',
           include: ['test/cli/**/*.test.ts'],
+          exclude: ['node_modules/**', '**/*.slow.test.ts'],
           globalSetup: ['test/cli/support/build.global-setup.ts'],
         },
       },
