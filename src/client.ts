@@ -19,6 +19,7 @@ import {
   Scheduler,
   type StartJob,
 } from './internal/schedule/scheduler.js';
+import { sync } from './internal/sync/sync.js';
 import type { FetchLike } from './internal/transport/fetch-like.js';
 import type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
@@ -28,6 +29,7 @@ import { validateReportParams } from './internal/validation/validate-report-para
 import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
 import type { RangeExportOptions, RangeExportResult } from './range-export.js';
 import type { QuotaRetryOptions, RunOptions, StartOptions } from './scheduling.js';
+import type { SyncOptions, SyncResult } from './sync.js';
 
 /** A report's parameters with a range of any length. */
 export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime' | 'endTime'> & {
@@ -98,6 +100,12 @@ export interface CareAnalytics {
     /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
     resume(state: ReportJobState | string): ReportJob;
   };
+  /**
+   * Brings `<out>/<type>/` up to date for each type: from its bookmark in `state` (or `since`) to
+   * the end of the last whole day, one file per window. Returns the new state to keep for the
+   * next run; with nothing new it starts no job and says `upToDate`.
+   */
+  sync(options: SyncOptions): Promise<SyncResult>;
   readonly timezones: { list(options?: { locale?: string; signal?: AbortSignal }): Promise<TimeZone[]> };
   readonly teams: { list(options?: SignalOption): Promise<Team[]> };
   /** The typed openapi-fetch client over the same origin and credentials: the escape hatch. */
@@ -176,6 +184,7 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
       resume: (state) => new ReportJob(transport, parseJobState(state)),
     },
+    sync: async (opts) => sync(runtime, opts),
     timezones: { list: (opts) => listTimeZones(transport, opts) },
     teams: { list: (opts) => listTeams(transport, opts) },
     raw: transport.raw,

@@ -40,3 +40,4 @@ export type {
   RunProgress,
   StartOptions,
 } from './scheduling.js';
+export type { SyncBookmark, SyncOptions, SyncResult, SyncState, SyncWindowEvent } from './sync.js';
