@@ -1,17 +1,11 @@
 import type { ReportType } from '../generated/report-parameters.js';
 import { ValidationError } from './errors/validation-error.js';
-import { parseJobState, type ReportJobState } from './internal/job/job-state.js';
-import { ReportJob, type SignalOption } from './internal/job/report-job.js';
+import { parseJobState } from './internal/job/job-state.js';
+import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
-import type { TimeInput } from './internal/params/coerce-time.js';
-import type { ReportParams } from './internal/params/report-params.js';
-import { exportRange, type RangeRuntime } from './internal/range/export-range.js';
-import {
-  listTeams,
-  listTimeZones,
-  type Team,
-  type TimeZone,
-} from './internal/reference/list-reference-data.js';
+import type { RangeRuntime } from './internal/range/export-range.js';
+import { exportRange } from './internal/range/export-range.js';
+import { listTeams, listTimeZones } from './internal/reference/list-reference-data.js';
 import { RequestGate } from './internal/schedule/request-gate.js';
 import {
   DEFAULT_MAX_CONCURRENT_JOBS,
@@ -20,16 +14,23 @@ import {
   type StartJob,
 } from './internal/schedule/scheduler.js';
 import { sync } from './internal/sync/sync.js';
-import type { FetchLike } from './internal/transport/fetch-like.js';
-import type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
-import { type RetryOptions, resolveRetryPolicy } from './internal/transport/retry-policy.js';
+import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
 import { validateReportParams } from './internal/validation/validate-report-params.js';
-import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
-import type { RangeExportOptions, RangeExportResult } from './range-export.js';
-import type { QuotaRetryOptions, RunOptions, StartOptions } from './scheduling.js';
-import type { SyncOptions, SyncResult } from './sync.js';
+import { emitProcessWarning } from './internal/validation/validation-warning.js';
+import type { FetchLike } from './types/fetch-like.js';
+import type { RangeExportOptions, RangeExportResult } from './types/range-export.js';
+import type { CareAnalyticsRawClient } from './types/raw-client.js';
+import type { Team, TimeZone } from './types/reference-data.js';
+import type { ReportJob, SignalOption } from './types/report-job.js';
+import type { ReportJobState } from './types/report-job-state.js';
+import type { ReportParams } from './types/report-params.js';
+import type { RetryOptions } from './types/retry-options.js';
+import type { QuotaRetryOptions, RunOptions, StartOptions } from './types/scheduling.js';
+import type { SyncOptions, SyncResult } from './types/sync.js';
+import type { TimeInput } from './types/time-input.js';
+import type { WarningHandler } from './types/validation-warning.js';
 
 /** A report's parameters with a range of any length. */
 export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime' | 'endTime'> & {
@@ -175,14 +176,14 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
     onWarning,
     startJob: (type, params, onWindowWarning) => (lease, signal) =>
       startReport(transport, type, params, { signal, onWarning: onWindowWarning, lease }),
-    adopt: (state, lease) => new ReportJob(transport, parseJobState(state), undefined, lease),
+    adopt: (state, lease) => new TransportReportJob(transport, parseJobState(state), undefined, lease),
   };
   return {
     reports: {
       exportRange: async (type, params, opts) => exportRange(runtime, type, params, opts),
       start: async (type, params, opts) => scheduler.start(checked(type, params), opts),
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
-      resume: (state) => new ReportJob(transport, parseJobState(state)),
+      resume: (state) => new TransportReportJob(transport, parseJobState(state)),
     },
     sync: async (opts) => sync(runtime, opts),
     timezones: { list: (opts) => listTimeZones(transport, opts) },

@@ -4,7 +4,7 @@ import {
   ReportFailedError,
   TimeoutError,
   ValidationError,
-} from '../../errors/index.js';
+} from '../../index.js';
 import { UsageError } from './usage-error.js';
 
 /** What a scheduler can act on; documented in `care-analytics --help`. */

@@ -1,7 +1,7 @@
 // Calendar windows in a time zone: the boundaries a range export and a sync cut at.
 import { ValidationError } from '../../errors/validation-error.js';
-import type { WindowUnit } from '../../range-export.js';
-import { zoneOffsetAt } from '../time/zone-offset.js';
+import { zoneOffsetAt } from '../../time/zone-offset.js';
+import type { WindowUnit } from '../../types/range-export.js';
 import { addUtcMonths } from '../validation/time-window.js';
 
 /** An IANA zone id, or a fixed offset in ms east of UTC. */

@@ -16,15 +16,15 @@ import type {
   RangeProgress,
   RangeWindow,
   WindowUnit,
-} from '../../range-export.js';
-import type { ReportJobState } from '../job/job-state.js';
+} from '../../types/range-export.js';
+import type { ReportJobState } from '../../types/report-job-state.js';
+import type { WarningHandler } from '../../types/validation-warning.js';
 import type { ReportJob } from '../job/report-job.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import type { Scheduler, StartJob } from '../schedule/scheduler.js';
 import { iso } from '../validation/time-window.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
-import type { WarningHandler } from '../validation/validation-warning.js';
 import { type CalendarZone, cutWindows, windowUnits } from './calendar.js';
 import { type Manifest, type RangeRequest, readManifest, writeManifest } from './manifest.js';
 import { mergeWindowFiles } from './merge.js';

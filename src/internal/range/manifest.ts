@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RangeExportError } from '../../errors/range-export-error.js';
-import type { RangeWindow } from '../../range-export.js';
+import type { RangeWindow } from '../../types/range-export.js';
 
 export interface RangeRequest {
   readonly reportType: string;

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RangeExportError } from '../../errors/range-export-error.js';
-import type { RangeFormat } from '../../range-export.js';
+import type { RangeFormat } from '../../types/range-export.js';
 
 export interface WindowFile {
   readonly label: string;

@@ -16,9 +16,9 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { RangeFormat } from '../../range-export.js';
-import type { DownloadResult } from '../download/download-report.js';
-import { rowsOf } from '../rows/rows-of.js';
+import { rowsOf } from '../../rows/rows-of.js';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { RangeFormat } from '../../types/range-export.js';
 
 export interface WrittenWindow {
   readonly rows: number;

@@ -1,6 +1,6 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
-import type { QueuedProgress, QuotaRetryOptions, RunOptions, StartOptions } from '../../scheduling.js';
+import type { QueuedProgress, QuotaRetryOptions, RunOptions, StartOptions } from '../../types/scheduling.js';
 import { sleep } from '../async/sleep.js';
 import type { ReportJob } from '../job/report-job.js';
 import { startDeadline } from './deadline.js';

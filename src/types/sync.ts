@@ -1,9 +1,9 @@
 // Public types of `ca.sync()`: keep a directory of export files up to date, one file per window
 // and report type, with the progress kept in a plain JSON state the caller stores anywhere.
-import type { ReportType } from '../generated/report-parameters.js';
-import type { WaitOptions } from './internal/job/wait-for-job.js';
-import type { TimeInput } from './internal/params/coerce-time.js';
+import type { ReportType } from '../../generated/report-parameters.js';
 import type { RangeFormat, WindowUnit } from './range-export.js';
+import type { TimeInput } from './time-input.js';
+import type { WaitOptions } from './wait.js';
 
 /** Where one report type stands. Instants as ISO 8601 text, so the state reads well as JSON. */
 export interface SyncBookmark {

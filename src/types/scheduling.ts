@@ -1,6 +1,6 @@
 // Public types of the client's job scheduler: the options of `createCareAnalytics` that shape it
 // and what `reports.start()` / `reports.run()` report while a start waits for a free slot.
-import type { WaitOptions, WaitProgress } from './internal/job/wait-for-job.js';
+import type { WaitOptions, WaitProgress } from './wait.js';
 
 /** Backoff between starts the service refused as over its export quota. */
 export interface QuotaRetryOptions {

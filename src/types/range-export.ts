@@ -1,7 +1,8 @@
 // Public types of `reports.exportRange()`: a range of any length cut into calendar windows, each
 // one export job run through the client's scheduler, written resumably to one merged file (or
 // one file per window) with a manifest beside it.
-import type { WaitOptions } from './internal/job/wait-for-job.js';
+import type { ReportJobState } from './report-job-state.js';
+import type { WaitOptions } from './wait.js';
 
 /** Calendar windows a range is cut into; none is longer than the API's 3 months. */
 export type WindowUnit = 'day' | 'week' | 'month' | 'quarter';
@@ -44,7 +45,7 @@ export interface RangeWindow {
   readonly endTime: number;
   readonly state: WindowState;
   /** The window's export job, saved as `job.toJSON()` once started. */
-  readonly job?: import('./internal/job/job-state.js').ReportJobState;
+  readonly job?: ReportJobState;
   /** Once done: its file (relative to the manifest), rows, bytes and SHA-256. */
   readonly file?: string;
   readonly rows?: number;
