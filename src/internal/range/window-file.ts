@@ -16,6 +16,8 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { CsvRecords } from '../../rows/csv-records.js';
+import { JsonArrayElements } from '../../rows/json-array-elements.js';
 import { rowsOf } from '../../rows/rows-of.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { RangeFormat } from '../../types/range-export.js';
@@ -58,11 +60,27 @@ export async function writeWindowFile(
   );
   const hash = createHash('sha256');
   const count = { rows: 0, bytes: 0 };
+  // Rows of csv and json are counted as the bytes pass, by the client's own strict readers: a
+  // malformed export fails its window instead of being recorded as done.
+  const counter = format === 'ndjson' ? undefined : rowCounter(download.format);
   const measure = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       count.bytes += chunk.length;
+      try {
+        counter?.push(chunk);
+      } catch (error) {
+        return callback(error as Error);
+      }
       callback(null, chunk);
+    },
+    flush(callback) {
+      try {
+        if (counter) count.rows = counter.end();
+      } catch (error) {
+        return callback(error as Error);
+      }
+      callback();
     },
   });
   const source =
@@ -71,7 +89,6 @@ export async function writeWindowFile(
       : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
   try {
     await pipeline(source, measure, createWriteStream(temp, { flags: 'wx' }), { signal });
-    if (format !== 'ndjson') count.rows = await countRows(temp, download.format);
     const fd = openSync(temp, 'r+');
     try {
       fsyncSync(fd);
@@ -85,12 +102,27 @@ export async function writeWindowFile(
   return { rows: count.rows, bytes: count.bytes, sha256: hash.digest('hex') };
 }
 
-/** Rows of a finished csv or json file, read back with the client's own row parsers. */
-export async function countRows(path: string, format: 'csv' | 'json'): Promise<number> {
-  const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
+function rowCounter(format: 'csv' | 'json'): { push(chunk: Uint8Array): void; end(): number } {
+  if (format === 'json') {
+    const elements = new JsonArrayElements();
+    return {
+      push: (chunk) => elements.push(chunk),
+      end: () => {
+        // An empty body is an export without rows, as job.rows() reads it.
+        if (elements.started) elements.end();
+        return elements.count;
+      },
+    };
+  }
+  const decoder = new TextDecoder();
+  const records = new CsvRecords();
   let rows = 0;
-  for await (const _row of rowsOf({ body, format })) rows++;
-  return rows;
+  return {
+    push: (chunk) => {
+      rows += records.push(decoder.decode(chunk, { stream: true })).length;
+    },
+    end: () => rows + records.push(decoder.decode()).length + records.end().length,
+  };
 }
 
 /** SHA-256 and length of a file, to check that a window kept from an earlier run is intact. */
