@@ -14,18 +14,21 @@ import {
   type StartJob,
 } from './internal/schedule/scheduler.js';
 import { sync } from './internal/sync/sync.js';
+import { checkTimeoutMs } from './internal/transport/check-timeout.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
 import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
 import { validateReportParams } from './internal/validation/validate-report-params.js';
 import { emitProcessWarning } from './internal/validation/validation-warning.js';
 import type { FetchLike } from './types/fetch-like.js';
+import type { Hooks } from './types/hooks.js';
 import type { RangeExportOptions, RangeExportResult } from './types/range-export.js';
 import type { CareAnalyticsRawClient } from './types/raw-client.js';
 import type { Team, TimeZone } from './types/reference-data.js';
-import type { ReportJob, SignalOption } from './types/report-job.js';
-import type { ReportJobState } from './types/report-job-state.js';
+import type { ReportJob } from './types/report-job.js';
+import type { ReportJobIds, ReportJobState } from './types/report-job-state.js';
 import type { ReportParams } from './types/report-params.js';
+import type { RequestOptions } from './types/request-options.js';
 import type { RetryOptions } from './types/retry-options.js';
 import type { QuotaRetryOptions, RunOptions, StartOptions } from './types/scheduling.js';
 import type { SyncOptions, SyncResult } from './types/sync.js';
@@ -54,6 +57,8 @@ export interface CareAnalyticsOptions {
   readonly userAgent?: string;
   /** Receives warnings about requests the API accepts but may answer partially. */
   readonly onWarning?: WarningHandler;
+  /** Told of every request, response and retry, with secrets already masked (for logs, progress). */
+  readonly hooks?: Hooks;
   /** Allow plain http to a non-loopback host. Credentials then travel unencrypted. */
   readonly allowInsecureHttp?: boolean;
   /**
@@ -70,6 +75,9 @@ export interface CareAnalyticsOptions {
   /** Backoff of `run()` between starts the service refused as over quota. */
   readonly quotaRetry?: QuotaRetryOptions;
 }
+
+/** What `withOptions` can change: everything but the account. */
+export type ClientDefaults = Omit<CareAnalyticsOptions, 'username' | 'password' | 'companyKey'>;
 
 export interface CareAnalytics {
   readonly reports: {
@@ -98,8 +106,11 @@ export interface CareAnalytics {
       params: RangeParams<T>,
       options: RangeExportOptions,
     ): Promise<RangeExportResult>;
-    /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
-    resume(state: ReportJobState | string): ReportJob;
+    /**
+     * A job saved with `job.toJSON()` (object or JSON text), in this or another process, or one
+     * known only by its ids.
+     */
+    resume(state: ReportJobState | ReportJobIds | string): ReportJob;
   };
   /**
    * Brings `<out>/<type>/` up to date for each type: from its bookmark in `state` (or `since`) to
@@ -107,10 +118,18 @@ export interface CareAnalytics {
    * next run; with nothing new it starts no job and says `upToDate`.
    */
   sync(options: SyncOptions): Promise<SyncResult>;
-  readonly timezones: { list(options?: { locale?: string; signal?: AbortSignal }): Promise<TimeZone[]> };
-  readonly teams: { list(options?: SignalOption): Promise<Team[]> };
-  /** The typed openapi-fetch client over the same origin and credentials: the escape hatch. */
+  readonly timezones: { list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]> };
+  readonly teams: { list(options?: RequestOptions): Promise<Team[]> };
+  /**
+   * The typed openapi-fetch client over the same origin and credentials: the escape hatch. An
+   * instance of its own: middleware added with `ca.raw.use()` does not change the calls above.
+   */
   readonly raw: CareAnalyticsRawClient;
+  /**
+   * A client for the same account with other defaults (`retry` is merged, the rest replaced),
+   * e.g. `ca.withOptions({ timeoutMs: 120_000 })` for a slow network.
+   */
+  withOptions(defaults: ClientDefaults): CareAnalytics;
 }
 
 function createScheduler(options: CareAnalyticsOptions): Scheduler {
@@ -139,37 +158,47 @@ function requireText(options: CareAnalyticsOptions, name: 'username' | 'password
 }
 
 export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytics {
+  return createClient(options, undefined);
+}
+
+function createClient(
+  options: CareAnalyticsOptions,
+  sharedWith: { readonly scheduler: Scheduler; readonly gate: RequestGate } | undefined,
+): CareAnalytics {
   const credentials = {
     username: requireText(options, 'username'),
     password: requireText(options, 'password'),
     companyKey: requireText(options, 'companyKey'),
   };
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!(timeoutMs > 0))
-    throw new ValidationError('timeoutMs', `${timeoutMs} is not positive`, 'pass milliseconds > 0');
-  const scheduler = createScheduler(options);
+  const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
+  const shared = sharedWith ?? {
+    scheduler: createScheduler(options),
+    gate: new RequestGate(options.requestsPerMinute),
+  };
+  const { scheduler } = shared;
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const transport = new Transport(
     {
+      hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
-      gate: new RequestGate(options.requestsPerMinute),
+      gate: shared.gate,
     },
     credentials,
   );
   const onWarning = options.onWarning ?? emitProcessWarning;
   const startJob =
-    <T extends ReportType>(type: T, params: ReportParams<T>): StartJob<T> =>
+    <T extends ReportType>(type: T, params: ReportParams<T>, opts: RequestOptions = {}): StartJob<T> =>
     (lease, signal) =>
-      startReport(transport, type, params, { signal, onWarning, lease });
+      startReport(transport.with(opts), type, params, { signal, onWarning, lease });
   // Bad parameters fail at once, before the start waits for a slot.
-  const checked = <T extends ReportType>(type: T, params: ReportParams<T>) => {
+  const checked = <T extends ReportType>(type: T, params: ReportParams<T>, opts?: RequestOptions) => {
     validateReportParams(type, params);
-    return startJob(type, params);
+    return startJob(type, params, opts);
   };
   const runtime: RangeRuntime = {
     scheduler,
@@ -181,13 +210,22 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
   return {
     reports: {
       exportRange: async (type, params, opts) => exportRange(runtime, type, params, opts),
-      start: async (type, params, opts) => scheduler.start(checked(type, params), opts),
+      start: async (type, params, opts = {}) => scheduler.start(checked(type, params, opts), opts),
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
       resume: (state) => new TransportReportJob(transport, parseJobState(state)),
     },
     sync: async (opts) => sync(runtime, opts),
-    timezones: { list: (opts) => listTimeZones(transport, opts) },
-    teams: { list: (opts) => listTeams(transport, opts) },
+    timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },
+    teams: { list: async (opts = {}) => listTeams(transport.with(opts), opts) },
     raw: transport.raw,
+    // Same account, same quota: the derived client shares this one's scheduler and request gate
+    // unless it sets its own.
+    withOptions: (defaults) =>
+      createClient(
+        { ...options, ...defaults, retry: { ...options.retry, ...defaults.retry } },
+        'maxConcurrentJobs' in defaults || 'quotaRetry' in defaults || 'requestsPerMinute' in defaults
+          ? undefined
+          : shared,
+      ),
   };
 }

@@ -1,5 +1,6 @@
 // Public types of the client's job scheduler: the options of `createCareAnalytics` that shape it
 // and what `reports.start()` / `reports.run()` report while a start waits for a free slot.
+import type { RequestOptions } from './request-options.js';
 import type { WaitOptions, WaitProgress } from './wait.js';
 
 /** Backoff between starts the service refused as over its export quota. */
@@ -23,10 +24,9 @@ export interface QueuedProgress {
 /** What `reports.run()` reports: the queue position first, then every status poll. */
 export type RunProgress = QueuedProgress | WaitProgress;
 
-export interface StartOptions {
-  readonly signal?: AbortSignal;
+export interface StartOptions extends RequestOptions {
   /** Give up waiting for a free job slot after this long (default: wait as long as it takes). */
-  readonly timeoutMs?: number;
+  readonly queueTimeoutMs?: number;
   /** Called when the start has to wait for a slot, and whenever its place in the queue changes. */
   readonly onProgress?: (progress: QueuedProgress) => void;
 }

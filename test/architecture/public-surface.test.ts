@@ -18,6 +18,7 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ApiError',
+        'checkReportParams',
         'AuthenticationError',
         'CareAnalyticsError',
         'ConnectionError',

@@ -5,19 +5,22 @@ import type { Row } from '../../rows/row.js';
 import { rowsOf } from '../../rows/rows-of.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { JobStatus } from '../../types/job-status.js';
-import type { ReportJob as ReportJobContract, SignalOption } from '../../types/report-job.js';
+import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
 import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import type { WaitOptions } from '../../types/wait.js';
 import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
+import { jobState } from './job-state.js';
 import { normalizeStatus } from './job-status.js';
 import { waitForJob } from './wait-for-job.js';
 
-const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
+const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status' satisfies ApiPath;
 
 /** The public ReportJob (src/types/report-job.ts, which documents its members) over our transport. */
 export class ReportJob<T extends ReportType = ReportType> implements ReportJobContract<T> {
@@ -54,14 +57,14 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** One status poll. */
-  async status(options: SignalOption = {}): Promise<JobStatus> {
+  async status(options: RequestOptions = {}): Promise<JobStatus> {
     const call = {
       method: 'GET',
       path: STATUS_PATH,
       pathParams: this.#pathParams,
       query: this.#query,
     } as const;
-    const result = await this.#transport.callForResult(call, { signal: options.signal });
+    const result = await this.#transport.with(options).callForResult(call, { signal: options.signal });
     const status = normalizeStatus(result, this.workflowId, {
       method: 'GET',
       url: this.#transport.describeUrl(call),
@@ -87,10 +90,10 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
    * The export file as a stream (credentials never reach the storage host). A job that failed
    * rejects with ReportFailedError; one still running, with an ApiError that says so.
    */
-  async download(options: SignalOption = {}): Promise<DownloadResult> {
+  async download(options: RequestOptions = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
     try {
-      const download = await downloadReport(this.#transport, target, options.signal);
+      const download = await downloadReport(this.#transport.with(options), target, options.signal);
       this.#lease?.release();
       return download;
     } catch (error) {
@@ -117,24 +120,16 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options: SignalOption = {}): Promise<SavedFile> {
-    return downloadToFile((signal) => this.download(signal ? { signal } : {}), path, options.signal);
+  downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+    return downloadToFile((signal) => this.download({ ...options, signal }), path, options.signal);
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */
-  async *rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
+  async *rows(options: RequestOptions = {}): AsyncGenerator<Row, void, undefined> {
     yield* rowsOf(await this.download(options));
   }
 
   toJSON(): ReportJobState {
-    return {
-      kind: 'khoros-care-analytics/report-job',
-      version: 1,
-      workflowId: this.workflowId,
-      runId: this.runId,
-      reportType: this.reportType,
-      format: this.format,
-      startedAt: this.startedAt.toISOString(),
-    };
+    return jobState(this, this.startedAt);
   }
 }

@@ -35,7 +35,7 @@ export class Scheduler {
     startJob: StartJob<T>,
     options: StartOptions = {},
   ): Promise<ReportJob<T>> {
-    const deadline = startDeadline(options.timeoutMs, options.signal);
+    const deadline = startDeadline(options.queueTimeoutMs, options.signal);
     const queuedAt = Date.now();
     try {
       const lease = await this.slots.acquire(deadline.signal, (jobsAhead) =>

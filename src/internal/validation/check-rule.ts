@@ -1,5 +1,6 @@
 import type { ParameterRule } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { acceptsValue } from '../../parameters/accepts-value.js';
 import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
@@ -33,15 +34,7 @@ function checkScalar(
       : kind === 'boolean'
         ? typeof value === 'boolean'
         : typeof value === 'string';
-  const inEnum =
-    !rule.enum ||
-    rule.enum.includes(value as string | number) ||
-    (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
-  const inRange =
-    typeof value !== 'number' ||
-    ((rule.minimum === undefined || value >= rule.minimum) &&
-      (rule.maximum === undefined || value <= rule.maximum));
-  if (!typeOk || !inEnum || !inRange) {
+  if (!typeOk || !acceptsValue(rule, value)) {
     throw new ValidationError(
       rule.name,
       `${where}${JSON.stringify(value)} is not allowed`,

@@ -87,13 +87,15 @@ describe('job slots', () => {
     expect(runCalls(requests)).toHaveLength(2);
   });
 
-  it('gives up waiting for a slot at timeoutMs with a TimeoutError', async () => {
+  it('gives up waiting for a slot at queueTimeoutMs with a TimeoutError', async () => {
     const { ca } = observedClient(
       service(() => 'running'),
       { maxConcurrentJobs: 1 },
     );
     await ca.reports.start('author', window);
-    await expect(ca.reports.start('author', window, { timeoutMs: 10 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(ca.reports.start('author', window, { queueTimeoutMs: 10 })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     await expect(ca.reports.run('author', window, { ...fast, timeoutMs: 10 })).rejects.toThrow(
       /did not finish within 10 ms/,
     );
