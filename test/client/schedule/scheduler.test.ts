@@ -87,6 +87,24 @@ describe('job slots', () => {
     expect(runCalls(requests)).toHaveLength(2);
   });
 
+  it('shares its slots with a client made by withOptions (same account, same quota)', async () => {
+    const { ca, requests } = observedClient(
+      service(() => 'running'),
+      { maxConcurrentJobs: 1 },
+    );
+    const first = await ca.reports.start('author', window);
+    const progress: QueuedProgress[] = [];
+    const derived = ca.withOptions({ timeoutMs: 5_000 });
+    const second = derived.reports.start('author', window, { onProgress: (p) => progress.push(p) });
+    await expect(
+      ca.withOptions({ maxConcurrentJobs: 2 }).reports.start('author', window),
+    ).resolves.toMatchObject({ workflowId: 'w2' });
+    expect(progress.map((p) => p.message)).toEqual(['queued behind 1 jobs']);
+    await expect(first.wait({ ...fast, timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError);
+    expect((await second).workflowId).toBe('w3');
+    expect(runCalls(requests)).toHaveLength(3);
+  });
+
   it('gives up waiting for a slot at queueTimeoutMs with a TimeoutError', async () => {
     const { ca } = observedClient(
       service(() => 'running'),
