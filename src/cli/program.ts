@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
+import { syncCommand } from './commands/sync.js';
 import { teamsCommand } from './commands/teams.js';
 import { timezonesCommand } from './commands/timezones.js';
 import { typesCommand } from './commands/types.js';
@@ -31,6 +32,7 @@ export function createProgram(context: CliContext, version: string): Command {
     });
   for (const command of [
     exportCommand(context),
+    syncCommand(context),
     startCommand(context),
     statusCommand(context),
     waitCommand(context),
