@@ -294,7 +294,8 @@ function status(state: SandboxState, job: Job, fault: Fault | undefined): Reply 
       reason: job.reason,
       currentCount: state.jobs.progress(job, now),
       totalCount: job.totalCount,
-      lastAcknowledgeTime: job.finishedAt ?? now,
+      // Whole milliseconds, like the service: a job's duration (and so its end) can be fractional.
+      lastAcknowledgeTime: Math.floor(job.finishedAt ?? now),
     },
   };
   const poll = job.statusPolls++;

@@ -15,12 +15,13 @@ export interface ReportParams {
   readonly timezone?: string | undefined;
   readonly timezoneOffset?: number | undefined;
   readonly priorities?: readonly number[] | undefined;
-  readonly workqueueIds?: readonly number[] | undefined;
-  readonly teamIds?: readonly number[] | undefined;
+  /** Ids are integers or strings (the vendor's type); the sandbox's own ids are integers. */
+  readonly workqueueIds?: readonly (number | string)[] | undefined;
+  readonly teamIds?: readonly (number | string)[] | undefined;
   /** `user` report: repeated `teamId` keys. */
   readonly teamId?: readonly number[] | undefined;
   /** `user` report: repeated `agentId` keys. */
-  readonly agentId?: readonly number[] | undefined;
+  readonly agentId?: readonly (number | string)[] | undefined;
   readonly conversationReportType?: ConversationReportType | undefined;
   readonly includeDisabled?: boolean | undefined;
   readonly timeInterval?: number | undefined;
