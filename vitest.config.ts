@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every in-process sandbox validates its own answers against the spec (fails the test if not).
+    setupFiles: ['test/support/answer-contract.setup.ts'],
     projects: [
       {
         extends: true,

@@ -1,4 +1,5 @@
 // Everything a sandbox can be configured with, and the defaults a bare `startSandbox()` uses.
+import type { AnswerHook } from './answer-hook.js';
 import { type DataOptions, defaultDataOptions } from './data/params.js';
 
 export interface SandboxUser {
@@ -56,6 +57,11 @@ export interface SandboxOptions {
    * sandbox left running behind a test suite must not grow without limit.
    */
   readonly requestLogLimit?: number;
+  /**
+   * Called with every answer of the API origin as it is sent (status, headers, body), e.g. to
+   * check the sandbox's answers against the spec. Not called for the storage origin.
+   */
+  readonly onResponse?: AnswerHook;
 }
 
 export interface ResolvedOptions {
@@ -70,6 +76,7 @@ export interface ResolvedOptions {
   readonly statusShape: 'alternate' | 'object' | 'array';
   readonly validate: boolean;
   readonly requestLogLimit: number;
+  readonly onResponse: AnswerHook | undefined;
 }
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
@@ -116,5 +123,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     statusShape: options.statusShape ?? 'alternate',
     validate: options.validate ?? true,
     requestLogLimit,
+    onResponse: options.onResponse,
   };
 }
