@@ -1,22 +1,25 @@
 import type { ReportType } from '../generated/report-parameters.js';
 import { ValidationError } from './errors/validation-error.js';
-import { parseJobState, type ReportJobState } from './internal/job/job-state.js';
-import { ReportJob, type SignalOption } from './internal/job/report-job.js';
+import { parseJobState } from './internal/job/job-state.js';
+import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
-import type { WaitOptions } from './internal/job/wait-for-job.js';
-import type { ReportParams } from './internal/params/report-params.js';
-import {
-  listTeams,
-  listTimeZones,
-  type Team,
-  type TimeZone,
-} from './internal/reference/list-reference-data.js';
-import type { FetchLike } from './internal/transport/fetch-like.js';
-import type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
+import { listTeams, listTimeZones } from './internal/reference/list-reference-data.js';
+import { checkTimeoutMs } from './internal/transport/check-timeout.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
-import { type RetryOptions, resolveRetryPolicy } from './internal/transport/retry-policy.js';
+import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
-import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
+import { emitProcessWarning } from './internal/validation/validation-warning.js';
+import type { FetchLike } from './types/fetch-like.js';
+import type { Hooks } from './types/hooks.js';
+import type { CareAnalyticsRawClient } from './types/raw-client.js';
+import type { Team, TimeZone } from './types/reference-data.js';
+import type { ReportJob } from './types/report-job.js';
+import type { ReportJobIds, ReportJobState } from './types/report-job-state.js';
+import type { ReportParams } from './types/report-params.js';
+import type { RequestOptions } from './types/request-options.js';
+import type { RetryOptions } from './types/retry-options.js';
+import type { WarningHandler } from './types/validation-warning.js';
+import type { WaitOptions } from './types/wait.js';
 
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
@@ -34,9 +37,14 @@ export interface CareAnalyticsOptions {
   readonly userAgent?: string;
   /** Receives warnings about requests the API accepts but may answer partially. */
   readonly onWarning?: WarningHandler;
+  /** Told of every request, response and retry, with secrets already masked (for logs, progress). */
+  readonly hooks?: Hooks;
   /** Allow plain http to a non-loopback host. Credentials then travel unencrypted. */
   readonly allowInsecureHttp?: boolean;
 }
+
+/** What `withOptions` can change: everything but the account. */
+export type ClientDefaults = Omit<CareAnalyticsOptions, 'username' | 'password' | 'companyKey'>;
 
 export interface CareAnalytics {
   readonly reports: {
@@ -44,17 +52,28 @@ export interface CareAnalytics {
     start<T extends ReportType>(
       type: T,
       params: ReportParams<T>,
-      options?: SignalOption,
+      options?: RequestOptions,
     ): Promise<ReportJob<T>>;
     /** start() then wait(): resolves with the finished job, ready to download. */
     run<T extends ReportType>(type: T, params: ReportParams<T>, options?: WaitOptions): Promise<ReportJob<T>>;
-    /** A job saved with `job.toJSON()` (object or JSON text), in this or another process. */
-    resume(state: ReportJobState | string): ReportJob;
+    /**
+     * A job saved with `job.toJSON()` (object or JSON text), in this or another process, or one
+     * known only by its ids.
+     */
+    resume(state: ReportJobState | ReportJobIds | string): ReportJob;
   };
-  readonly timezones: { list(options?: { locale?: string; signal?: AbortSignal }): Promise<TimeZone[]> };
-  readonly teams: { list(options?: SignalOption): Promise<Team[]> };
-  /** The typed openapi-fetch client over the same origin and credentials: the escape hatch. */
+  readonly timezones: { list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]> };
+  readonly teams: { list(options?: RequestOptions): Promise<Team[]> };
+  /**
+   * The typed openapi-fetch client over the same origin and credentials: the escape hatch. An
+   * instance of its own: middleware added with `ca.raw.use()` does not change the calls above.
+   */
   readonly raw: CareAnalyticsRawClient;
+  /**
+   * A client for the same account with other defaults (`retry` is merged, the rest replaced),
+   * e.g. `ca.withOptions({ timeoutMs: 120_000 })` for a slow network.
+   */
+  withOptions(defaults: ClientDefaults): CareAnalytics;
 }
 
 function requireText(options: CareAnalyticsOptions, name: 'username' | 'password' | 'companyKey'): string {
@@ -75,12 +94,11 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
     password: requireText(options, 'password'),
     companyKey: requireText(options, 'companyKey'),
   };
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!(timeoutMs > 0))
-    throw new ValidationError('timeoutMs', `${timeoutMs} is not positive`, 'pass milliseconds > 0');
+  const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const transport = new Transport(
     {
+      hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
       userAgent: options.userAgent ?? 'khoros-care-analytics',
@@ -91,8 +109,8 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
     credentials,
   );
   const onWarning = options.onWarning ?? emitProcessWarning;
-  const start = <T extends ReportType>(type: T, params: ReportParams<T>, opts: SignalOption = {}) =>
-    startReport(transport, type, params, { signal: opts.signal, onWarning });
+  const start = async <T extends ReportType>(type: T, params: ReportParams<T>, opts: RequestOptions = {}) =>
+    startReport(transport.with(opts), type, params, { signal: opts.signal, onWarning });
   return {
     reports: {
       start,
@@ -101,10 +119,12 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
         await job.wait(waitOptions);
         return job;
       },
-      resume: (state) => new ReportJob(transport, parseJobState(state)),
+      resume: (state) => new TransportReportJob(transport, parseJobState(state)),
     },
-    timezones: { list: (opts) => listTimeZones(transport, opts) },
-    teams: { list: (opts) => listTeams(transport, opts) },
+    timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },
+    teams: { list: async (opts = {}) => listTeams(transport.with(opts), opts) },
     raw: transport.raw,
+    withOptions: (defaults) =>
+      createCareAnalytics({ ...options, ...defaults, retry: { ...options.retry, ...defaults.retry } }),
   };
 }

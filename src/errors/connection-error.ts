@@ -1,4 +1,4 @@
-import { redactUrl } from '../internal/redaction/redact-url.js';
+import { redactUrl } from '../redaction/redact-url.js';
 import { CareAnalyticsError, type CareAnalyticsErrorOptions } from './care-analytics-error.js';
 
 /** No usable HTTP exchange: DNS, refused or reset connection, or a body cut short. */

@@ -1,4 +1,4 @@
-import type { JobStatus } from '../internal/job/job-status.js';
+import type { JobStatus } from '../types/job-status.js';
 import { CareAnalyticsError } from './care-analytics-error.js';
 
 /** The export job ended CLOSED without COMPLETED. */

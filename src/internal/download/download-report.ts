@@ -1,16 +1,10 @@
 import { ApiError } from '../../errors/api-error.js';
-import type { ReportFormat } from '../job/job-state.js';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { ReportFormat } from '../../types/report-job-state.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 import { fetchStorage } from './fetch-storage.js';
 import { declaredLength, verifiedBody } from './verify-length.js';
-
-export interface DownloadResult {
-  /** The export as it arrives; never buffered. Read it once. */
-  readonly body: ReadableStream<Uint8Array>;
-  readonly format: ReportFormat;
-  /** Bytes announced by the server, when it did (and the body is not compressed in transit). */
-  readonly contentLength?: number;
-}
 
 export interface DownloadTarget {
   readonly pathParams: Readonly<Record<string, string>>;
@@ -18,7 +12,7 @@ export interface DownloadTarget {
   readonly format: ReportFormat;
 }
 
-export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download';
+export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download' satisfies ApiPath;
 
 function result(
   response: Response,
@@ -75,6 +69,7 @@ export async function downloadReport(
       storageUrl,
       {
         policy: transport.config.retry,
+        hooks: transport.config.hooks,
         timeoutMs: transport.config.timeoutMs,
         secrets: transport.secrets,
         signal,

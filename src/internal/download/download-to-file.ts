@@ -5,13 +5,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { SavedFile } from '../../types/saved-file.js';
 import { abortError } from '../async/abort-error.js';
-import type { DownloadResult } from './download-report.js';
-
-export interface SavedFile {
-  readonly path: string;
-  readonly bytes: number;
-}
 
 /**
  * Streams the export to a temp file beside the target (same directory, so the final rename is

@@ -1,27 +1,28 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
-import { type DownloadResult, downloadReport } from '../download/download-report.js';
-import { downloadToFile, type SavedFile } from '../download/download-to-file.js';
-import type { Row } from '../rows/row.js';
-import { rowsOf } from '../rows/rows-of.js';
+import type { Row } from '../../rows/row.js';
+import { rowsOf } from '../../rows/rows-of.js';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { JobStatus } from '../../types/job-status.js';
+import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
+import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
+import type { RequestOptions } from '../../types/request-options.js';
+import type { SavedFile } from '../../types/saved-file.js';
+import type { WaitOptions } from '../../types/wait.js';
+import { downloadReport } from '../download/download-report.js';
+import { downloadToFile } from '../download/download-to-file.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
-import type { ReportFormat, ReportJobState } from './job-state.js';
-import { type JobStatus, normalizeStatus } from './job-status.js';
-import { type WaitOptions, waitForJob } from './wait-for-job.js';
+import { jobState } from './job-state.js';
+import { normalizeStatus } from './job-status.js';
+import { waitForJob } from './wait-for-job.js';
 
-export interface SignalOption {
-  readonly signal?: AbortSignal;
-}
+const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status' satisfies ApiPath;
 
-const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
-
-/**
- * A started export. Holds only identifiers (plus, privately, the access token the API returned
- * for it), so it can be saved with toJSON() and picked up again with `reports.resume()`.
- */
-export class ReportJob<T extends ReportType = ReportType> {
+/** The public ReportJob (src/types/report-job.ts, which documents its members) over our transport. */
+export class ReportJob<T extends ReportType = ReportType> implements ReportJobContract<T> {
   readonly workflowId: string;
   readonly runId: string;
   readonly reportType: T;
@@ -47,14 +48,14 @@ export class ReportJob<T extends ReportType = ReportType> {
   }
 
   /** One status poll. */
-  async status(options: SignalOption = {}): Promise<JobStatus> {
+  async status(options: RequestOptions = {}): Promise<JobStatus> {
     const call = {
       method: 'GET',
       path: STATUS_PATH,
       pathParams: this.#pathParams,
       query: this.#query,
     } as const;
-    const result = await this.#transport.callForResult(call, { signal: options.signal });
+    const result = await this.#transport.with(options).callForResult(call, { signal: options.signal });
     return normalizeStatus(result, this.workflowId, {
       method: 'GET',
       url: this.#transport.describeUrl(call),
@@ -73,10 +74,10 @@ export class ReportJob<T extends ReportType = ReportType> {
    * The export file as a stream (credentials never reach the storage host). A job that failed
    * rejects with ReportFailedError; one still running, with an ApiError that says so.
    */
-  async download(options: SignalOption = {}): Promise<DownloadResult> {
+  async download(options: RequestOptions = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
     try {
-      return await downloadReport(this.#transport, target, options.signal);
+      return await downloadReport(this.#transport.with(options), target, options.signal);
     } catch (error) {
       // A refused download says nothing of why (the vendor documents no answer for a job that
       // failed or has not finished; the sandbox gives a bare 400): one status poll tells which.
@@ -101,24 +102,16 @@ export class ReportJob<T extends ReportType = ReportType> {
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options: SignalOption = {}): Promise<SavedFile> {
-    return downloadToFile((signal) => this.download(signal ? { signal } : {}), path, options.signal);
+  downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+    return downloadToFile((signal) => this.download({ ...options, signal }), path, options.signal);
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */
-  async *rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
+  async *rows(options: RequestOptions = {}): AsyncGenerator<Row, void, undefined> {
     yield* rowsOf(await this.download(options));
   }
 
   toJSON(): ReportJobState {
-    return {
-      kind: 'khoros-care-analytics/report-job',
-      version: 1,
-      workflowId: this.workflowId,
-      runId: this.runId,
-      reportType: this.reportType,
-      format: this.format,
-      startedAt: this.startedAt.toISOString(),
-    };
+    return jobState(this, this.startedAt);
   }
 }

@@ -1,14 +1,12 @@
 // The only module that imports openapi-fetch: swapping the HTTP layer means rewriting this file
-// and nothing else (the public `ca.raw` type is our alias below).
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+// and src/types/raw-client.ts, which names openapi-fetch's Client type for the public `ca.raw`.
+import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../../../generated/schema.js';
+import type { FetchLike } from '../../types/fetch-like.js';
+import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
-import type { FetchLike } from './fetch-like.js';
 import { assertSameOrigin } from './origin-guard.js';
-
-/** The typed openapi-fetch client exposed as `ca.raw`; credentials are added automatically. */
-export type CareAnalyticsRawClient = Client<paths>;
 
 export interface Credentials {
   readonly username: string;
@@ -52,6 +50,10 @@ function credentialsMiddleware(config: RawClientConfig): Middleware {
   };
 }
 
+/**
+ * A typed client with the credentials middleware. The client makes two: one for our own calls and
+ * `ca.raw`, so that middleware a user adds to `ca.raw` never changes a `reports.*` call.
+ */
 export function createRawClient(config: RawClientConfig): CareAnalyticsRawClient {
   const client = createClient<paths>({
     baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
@@ -63,10 +65,16 @@ export function createRawClient(config: RawClientConfig): CareAnalyticsRawClient
   return client;
 }
 
+/** The paths of the spec, from generated/schema.ts. */
+export type ApiPath = keyof paths;
+
 export interface RawCall {
   readonly method: 'GET' | 'POST';
-  /** A path template of the spec, e.g. `/reports/report/{workflowId}/{runId}/status`. */
-  readonly path: string;
+  /**
+   * A path template of the spec, e.g. `/reports/report/{workflowId}/{runId}/status`, typed by the
+   * generated `paths`: renaming a path in openapi/ breaks the build at every call.
+   */
+  readonly path: ApiPath;
   readonly pathParams?: Readonly<Record<string, string>>;
   /** Query already serialized by us (without companyKey). */
   readonly query?: string;

@@ -1,10 +1,13 @@
+import type { FetchLike } from '../../types/fetch-like.js';
+import type { Hooks } from '../../types/hooks.js';
+import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
-import type { FetchLike } from './fetch-like.js';
+import { checkTimeoutMs } from './check-timeout.js';
 import {
-  type CareAnalyticsRawClient,
   type Credentials,
   createRawClient,
   type RawCall,
@@ -15,6 +18,7 @@ import type { RetryPolicy } from './retry-policy.js';
 import { withRetry } from './with-retry.js';
 
 export interface TransportConfig {
+  readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
   readonly userAgent: string;
@@ -33,18 +37,23 @@ export interface CallOptions {
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /**
- * Everything a stage needs to talk to the API: the typed client plus retry and redaction.
+ * Everything a stage needs to talk to the API: a typed client of its own plus retry and redaction.
  * Credentials live only in private fields and closures, so logging a client or a job with
  * util.inspect or JSON.stringify cannot print them.
  */
 export class Transport {
+  /** `ca.raw`: same origin rules and credentials as our calls, its own middleware. */
   readonly raw: CareAnalyticsRawClient;
+  readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: readonly string[];
+  readonly #credentials: Credentials;
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
+    this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
+    this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     this.#secrets = [
@@ -54,6 +63,17 @@ export class Transport {
       encodeURIComponent(companyKey),
       encodeURIComponent(password),
     ];
+  }
+
+  /** This transport with one call's own timeout and retry rules (same credentials and hooks). */
+  with(options: RequestOptions): Transport {
+    if (options.timeoutMs === undefined && options.retry === undefined) return this;
+    const config = {
+      ...this.config,
+      timeoutMs: checkTimeoutMs(options.timeoutMs ?? this.config.timeoutMs),
+      retry: { ...this.config.retry, ...options.retry },
+    };
+    return new Transport(config, this.#credentials);
   }
 
   /** Exact values masked in every error message. */
@@ -70,6 +90,7 @@ export class Transport {
     return withRetry(
       {
         policy: this.config.retry,
+        hooks: this.config.hooks,
         timeoutMs: this.config.timeoutMs,
         secrets: this.secrets,
         signal: options.signal,
@@ -79,7 +100,7 @@ export class Transport {
         method: call.method,
         url: this.describeUrl(call),
       },
-      (signal) => sendRaw(this.raw, { ...call, signal }),
+      (signal) => sendRaw(this.#client, { ...call, signal }),
     );
   }
 

@@ -1,6 +1,7 @@
 import type { ParameterRule } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import { MONTHLY_TIME_INTERVAL } from '../params/time-interval.js';
+import { acceptsValue } from '../../parameters/accepts-value.js';
+import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
 /** What `rule` accepts, in words, for error messages. */
@@ -45,15 +46,7 @@ function checkScalar(
         : kind === 'integerOrString'
           ? Number.isSafeInteger(value) || stringOk(rule, value)
           : stringOk(rule, value);
-  const inEnum =
-    !rule.enum ||
-    rule.enum.includes(value as string | number) ||
-    (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
-  const inRange =
-    typeof value !== 'number' ||
-    ((rule.minimum === undefined || value >= rule.minimum) &&
-      (rule.maximum === undefined || value <= rule.maximum));
-  if (!typeOk || !inEnum || !inRange) {
+  if (!typeOk || !acceptsValue(rule, value)) {
     throw new ValidationError(
       rule.name,
       `${where}${JSON.stringify(value)} is not allowed`,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/validation-error.js';
 import { addUtcMonths, iso } from './time-window.js';
 
-/** Longest window one export may cover (brief §3). */
+/** Longest window one export may cover (docs/vendor-notes.md §3). */
 export const MAX_RANGE_MONTHS = 3;
 
 /** Rules spanning several parameters, which the spec table cannot express. */

@@ -1,11 +1,4 @@
-/** Something the API will accept but the caller probably did not intend. */
-export interface ValidationWarning {
-  readonly code: 'data-retention' | 'bucket-count';
-  readonly parameter: string;
-  readonly message: string;
-}
-
-export type WarningHandler = (warning: ValidationWarning) => void;
+import type { WarningHandler } from '../../types/validation-warning.js';
 
 /** Without an `onWarning` option, warnings go where Node puts its own: process warnings. */
 export const emitProcessWarning: WarningHandler = (warning) =>

@@ -85,7 +85,11 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
       /--interval does not apply to report type conversation/,
     ],
     ['missing --interval', ['export', 'team_performance_interval', ...range], /--interval is required/],
-    ['priority out of range', ['export', 'conversation', ...range, '--priority', '0,9'], /--priority: '9'/],
+    [
+      'priority out of range',
+      ['export', 'conversation', ...range, '--priority', '0,9'],
+      /Invalid priorities: item 1: 9 is not allowed\. Fix: use an integer from 0 to 5 \(--priority\)/,
+    ],
     [
       'bad format',
       ['export', 'conversation', ...range, '--format', 'xml'],

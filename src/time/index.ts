@@ -1,0 +1,4 @@
+// `khoros-care-analytics/time`: time-zone offsets and the timeInterval conventions of the API
+// (docs/vendor-notes.md §3), shared by the client, the CLI and the sandbox.
+export { isMonthlyInterval, MONTHLY_TIME_INTERVAL, type TimeInterval, WEEK_MS } from './time-interval.js';
+export { offsetString, zoneOffsetAt } from './zone-offset.js';
