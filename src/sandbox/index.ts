@@ -19,6 +19,7 @@ import { handleStorage } from './storage.js';
 import { prepareValidator } from './validate.js';
 
 export type { ReportType } from '../parameters/index.js';
+export type { AnswerHook, SandboxAnswer } from './answer-hook.js';
 export { columnNames } from './data/columns.js';
 export { type ExportFormat, generateChunks, generateRows } from './data/generate.js';
 export type { ConversationReportType, DataOptions, ReportParams } from './data/params.js';

@@ -1,6 +1,7 @@
 // Everything a sandbox can be configured with, and the defaults a bare `startSandbox()` uses.
 import { inspect } from 'node:util';
 import { redactText } from '../redaction/index.js';
+import type { AnswerHook } from './answer-hook.js';
 import { type DataOptions, defaultDataOptions } from './data/params.js';
 
 export interface SandboxUser {
@@ -63,6 +64,11 @@ export interface SandboxOptions {
    * stack on stderr), so that a bug never hides behind an ordinary-looking server error.
    */
   readonly onError?: (error: unknown, request: { readonly method: string; readonly url: string }) => void;
+  /**
+   * Called with every answer of the API origin as it is sent (status, headers, body), e.g. to
+   * check the sandbox's answers against the spec. Not called for the storage origin.
+   */
+  readonly onResponse?: AnswerHook;
 }
 
 export interface ResolvedOptions {
@@ -78,6 +84,7 @@ export interface ResolvedOptions {
   readonly validate: boolean;
   readonly requestLogLimit: number;
   readonly onError: NonNullable<SandboxOptions['onError']>;
+  readonly onResponse: AnswerHook | undefined;
 }
 
 /** The query is where companyKey travels: masked, though the sandbox's key is good for nothing else. */
@@ -131,5 +138,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     validate: options.validate ?? true,
     requestLogLimit,
     onError: options.onError ?? logToStderr,
+    onResponse: options.onResponse,
   };
 }
