@@ -20,7 +20,10 @@ export function createProgram(context: CliContext, version: string): Command {
     .version(version, '-V, --version')
     .option('-q, --quiet', 'no progress and no summary on stderr/stdout (data and errors only)')
     .option('--json-log', 'progress as JSON lines on stderr (events: progress, started, done, error)')
-    .option('--debug', 'print the stack trace of errors (secrets are still masked)')
+    .option(
+      '--debug',
+      'print each request and response, and the stack trace of errors (secrets are still masked)',
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({

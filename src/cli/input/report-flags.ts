@@ -166,13 +166,19 @@ export function intervalChoices(rule: ParameterRule): string[] {
     .map(([word]) => word);
 }
 
+/** An id typed on the command line: a plain whole number is that integer (as `/teams` lists it),
+ * anything else the string it is; either way the same bytes go on the wire. */
+const idOf = (item: string): string | number =>
+  /^(0|[1-9]\d*)$/.test(item) && Number.isSafeInteger(Number(item)) ? Number(item) : item;
+
 function values(rule: ParameterRule | undefined, raw: readonly string[], flag: string): (string | number)[] {
   if (rule?.items === 'integer') return parseIntegerList(raw, flag);
   const list = splitList(raw);
   if (list.length === 0) throw new UsageError(`${flag}: give at least one id`, flag);
-  return list;
+  return rule?.items === 'integerOrString' ? list.map(idOf) : list;
 }
 
 function scalar(rule: ParameterRule | undefined, raw: string, flag: string): string | number {
-  return rule?.type === 'integer' ? (parseIntegerList(raw, flag)[0] ?? 0) : raw;
+  if (rule?.type === 'integer') return parseIntegerList(raw, flag)[0] ?? 0;
+  return rule?.type === 'integerOrString' ? idOf(raw) : raw;
 }

@@ -164,8 +164,14 @@ describe('buildReportParameters', () => {
       "--conversation-type: 'open' is not one of open-at-end, closed, created",
     );
     expect(() => buildReportParameters('conversation', range, { smartView: '1,2' })).toThrow('exactly one');
-    expect(() => buildReportParameters('conversation', range, { workQueue: ['abc'] })).toThrow(
-      '--work-queue',
+    // Ids are integers or strings (the vendor types them as strings): both pass, unchanged.
+    expect(buildReportParameters('conversation', range, { workQueue: ['12,wq-40'] }).workqueueIds).toEqual([
+      12,
+      'wq-40',
+    ]);
+    expect(buildReportParameters('conversation', range, { smartView: 'sv-7' }).smartViewId).toBe('sv-7');
+    expect(() => buildReportParameters('conversation', range, { workQueue: [','] })).toThrow(
+      '--work-queue: give at least one id',
     );
   });
 
