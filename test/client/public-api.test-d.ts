@@ -4,9 +4,12 @@ import {
   createCareAnalytics,
   type DownloadResult,
   type JobStatus,
+  type RangeExportResult,
   type ReportJob,
   type ReportParams,
   type Row,
+  type SyncResult,
+  type SyncState,
   type TimeInterval,
   type ValidationError,
 } from '../../src/index.js';
@@ -98,5 +101,22 @@ describe('public API types', () => {
     expectTypeOf(data).not.toBeAny();
     // @ts-expect-error unknown path
     void ca.raw.GET('/nope');
+  });
+
+  it('range exports and sync take and return plain, typed values', () => {
+    const range = ca.reports.exportRange(
+      'conversation',
+      { startTime: '2025-01-01', endTime: new Date(), reportFormat: 'csv' },
+      { out: 'x.csv', window: 'month' },
+    );
+    expectTypeOf(range).resolves.toEqualTypeOf<RangeExportResult>();
+    // @ts-expect-error not a window unit
+    void ca.reports.exportRange('conversation', window, { out: 'x', window: 'year' });
+    // @ts-expect-error a parameter conversation does not take
+    void ca.reports.exportRange('conversation', { ...window, teamIds: [1] }, { out: 'x' });
+    const synced = ca.sync({ types: ['conversation', 'response'], out: 'dir', since: '2025-06-01' });
+    expectTypeOf(synced).resolves.toEqualTypeOf<SyncResult>();
+    expectTypeOf<SyncResult['state']>().toEqualTypeOf<SyncState>();
+    void ca.reports.start('author', window, { queueTimeoutMs: 1000, onProgress: (p) => p.message });
   });
 });

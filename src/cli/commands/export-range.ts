@@ -6,6 +6,7 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors/usage-error.js';
 import { parseChoice } from '../input/lists.js';
 import type { ReportInput } from '../input/report-input.js';
+import type { TimeRange } from '../input/time-range.js';
 import { exportFileName, resolveDestination } from '../output/destination.js';
 import { formatBytes, formatCount, formatDuration } from '../progress/format.js';
 import { progressMode } from '../progress/progress.js';
@@ -36,11 +37,9 @@ function fitsOneExport(startTime: number, endTime: number): boolean {
 }
 
 /** A range export when asked for one, or when the range is longer than one export may be. */
-export function wantsRange(input: ReportInput, flags: RangeFlags): boolean {
+export function wantsRange(range: TimeRange, flags: RangeFlags): boolean {
   return (
-    flags.window !== undefined ||
-    flags.partition === true ||
-    !fitsOneExport(input.range.startTime, input.range.endTime)
+    flags.window !== undefined || flags.partition === true || !fitsOneExport(range.startTime, range.endTime)
   );
 }
 
