@@ -8,9 +8,10 @@ export interface ParameterRule {
   /** 'body' = a form field of the POST body endpoints. */
   readonly location: 'query' | 'body';
   readonly required: boolean;
-  readonly type: 'integer' | 'boolean' | 'string' | 'array';
+  /** 'integerOrString': an id the vendor declares as a string; integers are accepted alike. */
+  readonly type: 'integer' | 'boolean' | 'string' | 'integerOrString' | 'array';
   /** Item type of arrays. */
-  readonly items?: 'integer' | 'string';
+  readonly items?: 'integer' | 'string' | 'integerOrString';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
   /**
@@ -18,8 +19,13 @@ export interface ParameterRule {
    * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
    */
   readonly orAbove?: number;
+  /** Bounds of integer values. */
   readonly minimum?: number;
   readonly maximum?: number;
+  /** Shortest string value. */
+  readonly minLength?: number;
+  /** What every string value must match (a RegExp source), e.g. no comma inside a comma-joined list. */
+  readonly pattern?: string;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
 }
@@ -36,35 +42,35 @@ export interface ReportOperation {
 const p0: ParameterRule = { name: 'startTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar' };
 const p1: ParameterRule = { name: 'endTime', location: 'query', required: true, type: 'integer', minimum: 0, serialization: 'scalar' };
 const p2: ParameterRule = { name: 'reportFormat', location: 'query', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar' };
-const p3: ParameterRule = { name: 'locale', location: 'query', required: false, type: 'string', serialization: 'scalar' };
-const p4: ParameterRule = { name: 'reportMetrics', location: 'query', required: false, type: 'array', items: 'string', serialization: 'repeated' };
-const p5: ParameterRule = { name: 'timezone', location: 'query', required: false, type: 'string', serialization: 'scalar' };
+const p3: ParameterRule = { name: 'locale', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar' };
+const p4: ParameterRule = { name: 'reportMetrics', location: 'query', required: false, type: 'array', items: 'string', minLength: 1, serialization: 'repeated' };
+const p5: ParameterRule = { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar' };
 const p6: ParameterRule = { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar' };
 const p7: ParameterRule = { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, serialization: 'commaJoined' };
-const p8: ParameterRule = { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'commaJoined' };
-const p9: ParameterRule = { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar' };
+const p8: ParameterRule = { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', serialization: 'commaJoined' };
+const p9: ParameterRule = { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar' };
 const p10: ParameterRule = { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar' };
 const p11: ParameterRule = { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar' };
 const p12: ParameterRule = { name: 'conversationReportType', location: 'query', required: false, type: 'string', enum: ['OPEN_AT_END', 'CLOSED', 'CREATED'], serialization: 'scalar' };
-const p13: ParameterRule = { name: 'startTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar' };
-const p14: ParameterRule = { name: 'endTime', location: 'body', required: true, type: 'integer', minimum: 0, serialization: 'scalar' };
-const p15: ParameterRule = { name: 'reportFormat', location: 'body', required: false, type: 'string', enum: ['json', 'csv'], serialization: 'scalar' };
-const p16: ParameterRule = { name: 'locale', location: 'body', required: false, type: 'string', serialization: 'scalar' };
-const p17: ParameterRule = { name: 'reportMetrics', location: 'body', required: false, type: 'array', items: 'string', serialization: 'repeated' };
-const p18: ParameterRule = { name: 'timezone', location: 'body', required: false, type: 'string', serialization: 'scalar' };
-const p19: ParameterRule = { name: 'timezoneOffset', location: 'body', required: false, type: 'integer', serialization: 'scalar' };
-const p20: ParameterRule = { name: 'priorities', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, serialization: 'commaJoined' };
-const p21: ParameterRule = { name: 'workqueueIds', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'commaJoined' };
-const p22: ParameterRule = { name: 'smartViewId', location: 'body', required: false, type: 'integer', minimum: 0, serialization: 'scalar' };
-const p23: ParameterRule = { name: 'enableBusinessHour', location: 'body', required: false, type: 'boolean', serialization: 'scalar' };
-const p24: ParameterRule = { name: 'businessHourType', location: 'body', required: false, type: 'boolean', serialization: 'scalar' };
+const p13: ParameterRule = { ...p0, location: 'body' };
+const p14: ParameterRule = { ...p1, location: 'body' };
+const p15: ParameterRule = { ...p2, location: 'body' };
+const p16: ParameterRule = { ...p3, location: 'body' };
+const p17: ParameterRule = { ...p4, location: 'body' };
+const p18: ParameterRule = { ...p5, location: 'body' };
+const p19: ParameterRule = { ...p6, location: 'body' };
+const p20: ParameterRule = { ...p7, location: 'body' };
+const p21: ParameterRule = { ...p8, location: 'body' };
+const p22: ParameterRule = { ...p9, location: 'body' };
+const p23: ParameterRule = { ...p10, location: 'body' };
+const p24: ParameterRule = { ...p11, location: 'body' };
 const p25: ParameterRule = { name: 'raiselimit', location: 'query', required: false, type: 'boolean', serialization: 'scalar' };
-const p26: ParameterRule = { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'commaJoined' };
+const p26: ParameterRule = { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', serialization: 'commaJoined' };
 const p27: ParameterRule = { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar' };
 const p28: ParameterRule = { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], orAbove: 604800000, serialization: 'scalar' };
-const p29: ParameterRule = { name: 'includeDisabled', location: 'body', required: false, type: 'boolean', serialization: 'scalar' };
+const p29: ParameterRule = { ...p27, location: 'body' };
 const p30: ParameterRule = { name: 'teamId', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'repeated' };
-const p31: ParameterRule = { name: 'agentId', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, serialization: 'repeated' };
+const p31: ParameterRule = { name: 'agentId', location: 'body', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, serialization: 'repeated' };
 
 export const reportOperations: { readonly [T in ReportType]: ReportOperation } = {
   author: {

@@ -44,24 +44,36 @@ function enumOrAbove(spec, schema) {
   return { ...schema, type: listed.type, enum: listed.enum, orAbove: above.exclusiveMinimum };
 }
 
+/** A scalar type of the table: one JSON type, or `integerOrString` for ids the vendor types loosely. */
+function scalarType(name, type) {
+  if (Array.isArray(type)) {
+    if (type.length === 2 && type.includes('integer') && type.includes('string')) return 'integerOrString';
+    throw new Error(`parameter ${name}: unsupported type ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
 function rule(spec, { name, location, required, schemaNode, description, encoding }) {
   const resolved = resolve(spec, schemaNode);
   const schema = resolved.oneOf ? enumOrAbove(spec, resolved) : resolved;
   const items = schema.type === 'array' ? resolve(spec, schema.items ?? {}) : undefined;
   const bounds = items ?? schema;
-  if (!['integer', 'boolean', 'string', 'array'].includes(schema.type)) {
+  const type = scalarType(name, schema.type);
+  if (!['integer', 'boolean', 'string', 'integerOrString', 'array'].includes(type)) {
     throw new Error(`parameter ${name}: unsupported type ${JSON.stringify(schema.type)}`);
   }
   return {
     name,
     location,
     required,
-    type: schema.type,
-    ...(items && { items: items.type }),
+    type,
+    ...(items && { items: scalarType(name, items.type) }),
     ...(bounds.enum && { enum: bounds.enum }),
     ...(bounds.orAbove !== undefined && { orAbove: bounds.orAbove }),
     ...(bounds.minimum !== undefined && { minimum: bounds.minimum }),
     ...(bounds.maximum !== undefined && { maximum: bounds.maximum }),
+    ...(bounds.minLength !== undefined && { minLength: bounds.minLength }),
+    ...(bounds.pattern !== undefined && { pattern: bounds.pattern }),
     serialization: serialization(schema, encoding),
     description: firstSentence(description ?? schema.description),
   };
@@ -138,9 +150,10 @@ export interface ParameterRule {
   /** 'body' = a form field of the POST body endpoints. */
   readonly location: 'query' | 'body';
   readonly required: boolean;
-  readonly type: 'integer' | 'boolean' | 'string' | 'array';
+  /** 'integerOrString': an id the vendor declares as a string; integers are accepted alike. */
+  readonly type: 'integer' | 'boolean' | 'string' | 'integerOrString' | 'array';
   /** Item type of arrays. */
-  readonly items?: 'integer' | 'string';
+  readonly items?: 'integer' | 'string' | 'integerOrString';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
   /**
@@ -148,8 +161,13 @@ export interface ParameterRule {
    * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
    */
   readonly orAbove?: number;
+  /** Bounds of integer values. */
   readonly minimum?: number;
   readonly maximum?: number;
+  /** Shortest string value. */
+  readonly minLength?: number;
+  /** What every string value must match (a RegExp source), e.g. no comma inside a comma-joined list. */
+  readonly pattern?: string;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
 }
@@ -189,11 +207,24 @@ ${table(operations, 'ParameterRule', 'ReportOperation')}
  * reportFormat, …) are the same on every report type.
  */
 function table(operations, ruleType, operationType) {
-  const shared = new Map();
+  const shared = new Map(); // rule literal → its name
+  const declarations = [];
+  const byLocation = new Map(); // the rule without its location → the name of the first with it
   const ruleName = (p) => {
     const text = objectLiteral(p);
-    if (!shared.has(text)) shared.set(text, `p${shared.size}`);
-    return shared.get(text);
+    if (shared.has(text)) return shared.get(text);
+    const name = `p${shared.size}`;
+    shared.set(text, name);
+    const { location, ...rest } = p;
+    const same = byLocation.get(objectLiteral(rest));
+    // A body field that repeats a query parameter (the POST form endpoints) only says so.
+    declarations.push(
+      same
+        ? `const ${name}: ${ruleType} = { ...${same}, location: ${quote(location)} };`
+        : `const ${name}: ${ruleType} = ${text};`,
+    );
+    if (!same) byLocation.set(objectLiteral(rest), name);
+    return name;
   };
   const entries = operations.map(([type, { path, method, bodyContentType, parameters }]) =>
     [
@@ -205,8 +236,7 @@ function table(operations, ruleType, operationType) {
       '  },',
     ].join('\n'),
   );
-  const rules = [...shared].map(([text, name]) => `const ${name}: ${ruleType} = ${text};`);
-  return `${rules.join('\n')}
+  return `${declarations.join('\n')}
 
 export const reportOperations: { readonly [T in ReportType]: ${operationType} } = {
 ${entries.join('\n')}

@@ -9,6 +9,7 @@ type CommandFactory = (context: CliContext) => Command;
 // when that command runs: `care-analytics wait …` never loads what `export` or `sandbox` need.
 const commands: Record<string, () => Promise<CommandFactory>> = {
   export: async () => (await import('./commands/export.js')).exportCommand,
+  sync: async () => (await import('./commands/sync.js')).syncCommand,
   start: async () => (await import('./commands/start.js')).startCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
   wait: async () => (await import('./commands/wait.js')).waitCommand,
@@ -40,7 +41,10 @@ export async function createProgram(
     .version(version, '-V, --version')
     .option('-q, --quiet', 'no progress and no summary on stderr/stdout (data and errors only)')
     .option('--json-log', 'progress as JSON lines on stderr (events: progress, started, done, error)')
-    .option('--debug', 'print the stack trace of errors (secrets are still masked)')
+    .option(
+      '--debug',
+      'print each request and response, and the stack trace of errors (secrets are still masked)',
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({

@@ -1,6 +1,7 @@
 import { ApiError } from '../../errors/api-error.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { ReportFormat } from '../../types/report-job-state.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 import { fetchStorage } from './fetch-storage.js';
 import { declaredLength, verifiedBody } from './verify-length.js';
@@ -11,7 +12,7 @@ export interface DownloadTarget {
   readonly format: ReportFormat;
 }
 
-export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download';
+export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download' satisfies ApiPath;
 
 function result(
   response: Response,
@@ -68,6 +69,7 @@ export async function downloadReport(
       storageUrl,
       {
         policy: transport.config.retry,
+        hooks: transport.config.hooks,
         timeoutMs: transport.config.timeoutMs,
         secrets: transport.secrets,
         signal,

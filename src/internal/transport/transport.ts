@@ -1,9 +1,13 @@
 import type { FetchLike } from '../../types/fetch-like.js';
+import type { Hooks } from '../../types/hooks.js';
 import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
+import type { RequestGate } from '../schedule/request-gate.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
+import { checkTimeoutMs } from './check-timeout.js';
 import {
   type Credentials,
   createRawClient,
@@ -15,12 +19,15 @@ import type { RetryPolicy } from './retry-policy.js';
 import { withRetry } from './with-retry.js';
 
 export interface TransportConfig {
+  readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
   readonly userAgent: string;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
+  /** Client-wide pause after a 429 and optional request budget, shared by every call. */
+  readonly gate?: RequestGate;
 }
 
 export interface CallOptions {
@@ -33,20 +40,25 @@ export interface CallOptions {
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /**
- * Everything a stage needs to talk to the API: the typed client plus retry and redaction.
+ * Everything a stage needs to talk to the API: a typed client of its own plus retry and redaction.
  * Credentials live only in private fields and closures, so logging a client or a job with
  * util.inspect or JSON.stringify cannot print them.
  */
 export class Transport {
+  /** `ca.raw`: same origin rules and credentials as our calls, its own middleware. */
   readonly raw: CareAnalyticsRawClient;
+  readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: readonly string[];
+  readonly #credentials: Credentials;
   /** Added to every query here, so the credentials middleware need not rebuild the Request. */
   readonly #companyKeyParam: string;
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
+    this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
+    this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     this.#companyKeyParam = `companyKey=${encodeURIComponent(companyKey)}`;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
@@ -57,6 +69,17 @@ export class Transport {
       encodeURIComponent(companyKey),
       encodeURIComponent(password),
     ];
+  }
+
+  /** This transport with one call's own timeout and retry rules (same credentials and hooks). */
+  with(options: RequestOptions): Transport {
+    if (options.timeoutMs === undefined && options.retry === undefined) return this;
+    const config = {
+      ...this.config,
+      timeoutMs: checkTimeoutMs(options.timeoutMs ?? this.config.timeoutMs),
+      retry: { ...this.config.retry, ...options.retry },
+    };
+    return new Transport(config, this.#credentials);
   }
 
   /** Exact values masked in every error message. */
@@ -74,6 +97,7 @@ export class Transport {
     return withRetry(
       {
         policy: this.config.retry,
+        hooks: this.config.hooks,
         timeoutMs: this.config.timeoutMs,
         secrets: this.secrets,
         signal: options.signal,
@@ -82,8 +106,13 @@ export class Transport {
         streaming: call.parseAs === 'stream',
         method: call.method,
         url: this.describeUrl(call),
+        beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
-      (signal) => sendRaw(this.raw, { ...call, query, signal }),
+      async (signal) => {
+        const outcome = await sendRaw(this.#client, { ...call, query, signal });
+        this.config.gate?.observe(outcome.response);
+        return outcome;
+      },
     );
   }
 

@@ -6,6 +6,9 @@ const fast = { pollIntervalMs: 1, maxPollIntervalMs: 2 };
 
 describe('job.wait()', () => {
   it('polls just after the finish that the counts predict (simulated clock)', async () => {
+    // wait() loads its polling module on first use; loaded here first, so that only the polls
+    // run on the fake clock.
+    await import('../../../src/internal/job/wait-for-job.js');
     vi.useFakeTimers();
     try {
       const begin = Date.now();
@@ -124,6 +127,18 @@ describe('toJSON / resume', () => {
     await expect(resumed.wait(fast)).resolves.toMatchObject({ state: 'completed' });
     expect(second.requests[0]?.url.pathname).toBe(
       '/api/public/reports/report/7d3c1a2e-0000-4000-8000-000000000001/ab%2Bcd%2Fef%3D%3D/status',
+    );
+  });
+
+  it('resumes a job known only by its ids (started by another tool), in the saved-job format', async () => {
+    const { ca } = observedClient(() => status('CLOSED', 'COMPLETED'));
+    const ids = { workflowId: 'w-1', runId: 'ab+cd/ef==', reportType: 'user', format: 'json' } as const;
+    const job = ca.reports.resume(ids);
+    expect(job.toJSON()).toMatchObject({ kind: 'khoros-care-analytics/report-job', version: 1, ...ids });
+    expect(Number.isNaN(Date.parse(job.toJSON().startedAt))).toBe(false);
+    await expect(job.wait(fast)).resolves.toMatchObject({ state: 'completed' });
+    expect(() => ca.reports.resume({ ...ids, reportType: 'users' } as never)).toThrow(
+      /Invalid state.reportType/,
     );
   });
 
