@@ -4,6 +4,7 @@ import { parseJobState } from './internal/job/job-state.js';
 import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
 import type { RangeRuntime } from './internal/range/export-range.js';
+import { listTeams, listTimeZones } from './internal/reference/list-reference-data.js';
 import { RequestGate } from './internal/schedule/request-gate.js';
 import {
   DEFAULT_MAX_CONCURRENT_JOBS,
