@@ -216,17 +216,8 @@ function createClient(
       resume: (state) => new TransportReportJob(transport, parseJobState(state)),
     },
     sync: async (opts) => (await import('./internal/sync/sync.js')).sync(runtime, opts),
-    timezones: {
-      list: async (opts = {}) =>
-        (await import('./internal/reference/list-reference-data.js')).listTimeZones(
-          transport.with(opts),
-          opts,
-        ),
-    },
-    teams: {
-      list: async (opts = {}) =>
-        (await import('./internal/reference/list-reference-data.js')).listTeams(transport.with(opts), opts),
-    },
+    timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },
+    teams: { list: async (opts = {}) => listTeams(transport.with(opts), opts) },
     raw: transport.raw,
     // Same account, same quota: the derived client shares this one's scheduler and request gate
     // unless it sets its own.
