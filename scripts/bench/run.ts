@@ -87,7 +87,8 @@ measured in the same run, in interleaved rounds (baseline and candidate alternat
 neighbour's load colours both alike): min / median / max over the rounds; a target is met when
 the median is on its side. Figures in MB or KiB are absolute. The client's transfer benchmarks
 read from a static loopback server in its own process, never from the sandbox, so the sandbox's
-generator cannot be their bottleneck; the last rows show it outpaces the slowest client reader.
+generator cannot be their bottleneck; the "sandbox export generation" row shows it outpaces the
+slowest client reader.
 
 ${table}
 
