@@ -30,6 +30,11 @@ export interface CareAnalyticsOptions {
   readonly fetch?: FetchLike;
   /** Per-attempt timeout in ms, until the response (headers, for downloads) arrives. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Longest silence in ms while a download's body arrives; the transfer is then reopened where it
+   * stopped (or fails once the retries are spent). Default 60 s.
+   */
+  readonly bodyTimeoutMs?: number;
   readonly retry?: RetryOptions;
   readonly userAgent?: string;
   /** Receives warnings about requests the API accepts but may answer partially. */
@@ -78,6 +83,9 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!(timeoutMs > 0))
     throw new ValidationError('timeoutMs', `${timeoutMs} is not positive`, 'pass milliseconds > 0');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
+  if (!(bodyTimeoutMs > 0))
+    throw new ValidationError('bodyTimeoutMs', `${bodyTimeoutMs} is not positive`, 'pass milliseconds > 0');
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const transport = new Transport(
     {
@@ -85,6 +93,7 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
+      bodyTimeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
     },

@@ -19,6 +19,8 @@ export interface TransportConfig {
   readonly fetch: FetchLike;
   readonly userAgent: string;
   readonly timeoutMs: number;
+  /** Longest silence mid-body before a download is reopened (or fails). */
+  readonly bodyTimeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
 }
