@@ -1,12 +1,13 @@
 import { ApiError } from '../../errors/api-error.js';
 import { ConnectionError } from '../../errors/connection-error.js';
+import { JsonArrayError } from '../../errors/json-array-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
 import { abortError } from '../async/abort-error.js';
 import { sleep } from '../async/sleep.js';
 import type { ReportFormat } from '../job/job-state.js';
 import { backoffDelay, type RetryPolicy } from '../transport/retry-policy.js';
 import { declaredLength, isEncoded } from './content-length.js';
-import { ExportPrefix } from './export-prefix.js';
+import { ExportShape } from './export-shape.js';
 import { bytesToSkip } from './storage-answer.js';
 
 /** One open storage answer and the means to stop it. */
@@ -43,7 +44,7 @@ const MAX_REOPENINGS = 20;
  */
 export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uint8Array> {
   const { total, signal, policy } = options;
-  const prefix = new ExportPrefix(options.format);
+  const shape = new ExportShape(options.format);
   let current = options.first;
   let reader = current.response.body?.getReader();
   let skip = 0;
@@ -152,7 +153,9 @@ export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uin
             continue;
           }
           if (received === 0) throw notAnExport('an empty body', current.response.status);
-          if (prefix.verdict === undefined) throw notAnExport('only white space', current.response.status);
+          if (shape.empty) throw notAnExport('only white space', current.response.status);
+          if (options.format === 'json' && !shape.closed)
+            throw new JsonArrayError(`the body ends after ${received} bytes without the array's closing ]`);
           controller.close();
           return;
         }
@@ -170,10 +173,10 @@ export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uin
             current.place,
           );
         }
-        prefix.push(bytes);
-        if (typeof prefix.verdict === 'string') {
+        shape.push(bytes);
+        if (typeof shape.start === 'string') {
           stop();
-          throw notAnExport(prefix.verdict, current.response.status);
+          throw notAnExport(shape.start, current.response.status);
         }
         received += bytes.byteLength;
         failuresWithoutProgress = 0;
