@@ -30,7 +30,7 @@ const CSV = `CONVERSATION_ID,STATUS\n${Array.from({ length: 2000 }, (_, i) => `$
 const JSON_EXPORT = JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ ID: String(i) })));
 const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void | Promise<void>;
+type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => unknown;
 
 let dir: string;
 let servers: LocalServer[] = [];
@@ -45,7 +45,9 @@ afterEach(async () => {
 
 async function server(handler: Handler): Promise<LocalServer> {
   let hits = 0;
-  const s = await localServer((req, res) => handler(req, res, hits++));
+  const s = await localServer(async (req, res) => {
+    await handler(req, res, hits++);
+  });
   servers.push(s);
   return s;
 }
