@@ -110,7 +110,7 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
         await job.wait(waitOptions);
         return job;
       },
-      resume: (state) => new ReportJob(transport, parseJobState(state)),
+      resume: (state) => new ReportJob(transport, parseJobState(state), undefined, onWarning),
     },
     timezones: { list: (opts) => listTimeZones(transport, opts) },
     teams: { list: (opts) => listTeams(transport, opts) },

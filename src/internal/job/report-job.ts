@@ -7,6 +7,7 @@ import type { Row } from '../rows/row.js';
 import { rowsOf } from '../rows/rows-of.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { Transport } from '../transport/transport.js';
+import type { WarningHandler } from '../validation/validation-warning.js';
 import type { ReportFormat, ReportJobState } from './job-state.js';
 import { type JobStatus, normalizeStatus } from './job-status.js';
 import { type WaitOptions, waitForJob } from './wait-for-job.js';
@@ -30,13 +31,22 @@ export class ReportJob<T extends ReportType = ReportType> {
   readonly #transport: Transport;
   readonly #query: string;
 
-  constructor(transport: Transport, state: ReportJobState & { reportType: T }, accessToken?: string) {
+  readonly #onWarning: WarningHandler | undefined;
+
+  constructor(
+    transport: Transport,
+    state: ReportJobState & { reportType: T },
+    accessToken?: string,
+    onWarning?: WarningHandler,
+  ) {
+    this.#onWarning = onWarning;
     this.workflowId = state.workflowId;
     this.runId = state.runId;
     this.reportType = state.reportType;
     this.format = state.format;
     this.startedAt = new Date(state.startedAt);
     this.#transport = transport;
+    if (accessToken) transport.rememberSecret(accessToken);
     this.#query = accessToken
       ? encodePairs([{ name: 'analyticsAccessToken', value: accessToken, serialization: 'scalar' }])
       : '';
@@ -66,7 +76,7 @@ export class ReportJob<T extends ReportType = ReportType> {
 
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
   wait(options: WaitOptions = {}): Promise<JobStatus> {
-    return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
+    return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets, this.#onWarning);
   }
 
   /**

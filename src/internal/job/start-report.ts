@@ -69,5 +69,6 @@ export async function startReport<T extends ReportType>(
     transport,
     state,
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
+    options.onWarning,
   );
 }

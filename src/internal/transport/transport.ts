@@ -42,25 +42,25 @@ const is2xx = (status: number) => status >= 200 && status < 300;
 export class Transport {
   readonly raw: CareAnalyticsRawClient;
   readonly config: TransportConfig;
-  readonly #secrets: readonly string[];
+  readonly #secrets: string[];
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
     this.raw = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
-    this.#secrets = [
-      password,
-      companyKey,
-      basic,
-      encodeURIComponent(companyKey),
-      encodeURIComponent(password),
-    ];
+    // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
+    this.#secrets = [password, companyKey, basic];
   }
 
   /** Exact values masked in every error message. */
   get secrets(): readonly string[] {
     return this.#secrets;
+  }
+
+  /** Adds a value to mask from now on (an analyticsAccessToken the API handed out). */
+  rememberSecret(value: string): void {
+    if (value && !this.#secrets.includes(value)) this.#secrets.push(value);
   }
 
   /** URL for messages: origin, base path and the concrete path, never the query. */

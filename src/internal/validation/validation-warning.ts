@@ -1,6 +1,9 @@
-/** Something the API will accept but the caller probably did not intend. */
+/**
+ * Something the API will accept but the caller probably did not intend, or (unknown-job-state)
+ * an answer of the service this client does not know and treats as "still running".
+ */
 export interface ValidationWarning {
-  readonly code: 'data-retention' | 'bucket-count';
+  readonly code: 'data-retention' | 'bucket-count' | 'unknown-job-state';
   readonly parameter: string;
   readonly message: string;
 }
@@ -10,5 +13,5 @@ export type WarningHandler = (warning: ValidationWarning) => void;
 /** Without an `onWarning` option, warnings go where Node puts its own: process warnings. */
 export const emitProcessWarning: WarningHandler = (warning) =>
   process.emitWarning(warning.message, {
-    code: `CARE_ANALYTICS_${warning.code.toUpperCase().replace('-', '_')}`,
+    code: `CARE_ANALYTICS_${warning.code.toUpperCase().replaceAll('-', '_')}`,
   });
