@@ -60,6 +60,8 @@ function rule(spec, { name, location, required, schemaNode, description, encodin
     ...(bounds.orAbove !== undefined && { orAbove: bounds.orAbove }),
     ...(bounds.minimum !== undefined && { minimum: bounds.minimum }),
     ...(bounds.maximum !== undefined && { maximum: bounds.maximum }),
+    ...(bounds.minLength !== undefined && { minLength: bounds.minLength }),
+    ...(schema.uniqueItems === true && { uniqueItems: true }),
     serialization: serialization(schema, encoding),
     description: firstSentence(description ?? schema.description),
   };
@@ -155,6 +157,10 @@ export interface ParameterRule {
   readonly orAbove?: number;
   readonly minimum?: number;
   readonly maximum?: number;
+  /** Shortest allowed string (of a scalar, or of each array item). */
+  readonly minLength?: number;
+  /** A list whose items must all differ. */
+  readonly uniqueItems?: true;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
   /** First sentence of the spec's description. */

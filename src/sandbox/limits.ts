@@ -1,5 +1,7 @@
 // The vendor's own limits on a run request, beyond what the spec can express.
 import type { ReportType } from '../../generated/report-parameters.js';
+import { exceedsMaxRange } from '../internal/validation/three-month-rule.js';
+import { isTimeZone } from '../internal/validation/time-zone.js';
 import { intervalBuckets } from './data/buckets.js';
 import type { ReportParams } from './data/params.js';
 
@@ -10,20 +12,6 @@ export type LimitError =
   | { readonly kind: 'parameter'; readonly parameter: string; readonly message: string }
   | { readonly kind: 'hydration'; readonly result: string };
 
-/** The latest allowed end: three calendar months after the start. */
-export function maxEndTime(startTime: number): number {
-  const start = new Date(startTime);
-  return Date.UTC(
-    start.getUTCFullYear(),
-    start.getUTCMonth() + 3,
-    start.getUTCDate(),
-    start.getUTCHours(),
-    start.getUTCMinutes(),
-    start.getUTCSeconds(),
-    start.getUTCMilliseconds(),
-  );
-}
-
 export function checkLimits(type: ReportType, params: ReportParams): LimitError | undefined {
   if (params.endTime <= params.startTime) {
     return {
@@ -32,7 +20,7 @@ export function checkLimits(type: ReportType, params: ReportParams): LimitError 
       message: "Invalid parameter 'endTime': must be later than startTime",
     };
   }
-  if (params.endTime > maxEndTime(params.startTime)) {
+  if (exceedsMaxRange(params.startTime, params.endTime)) {
     return {
       kind: 'parameter',
       parameter: 'endTime',
@@ -64,13 +52,4 @@ export function checkLimits(type: ReportType, params: ReportParams): LimitError 
     }
   }
   return undefined;
-}
-
-function isTimeZone(id: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: id });
-    return true;
-  } catch {
-    return false;
-  }
 }

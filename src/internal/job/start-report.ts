@@ -1,8 +1,11 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
+import { ValidationError } from '../../errors/validation-error.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
+import { show } from '../validation/check-rule.js';
+import { checkUrlBudget } from '../validation/url-budget.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
 import type { WarningHandler } from '../validation/validation-warning.js';
 import { ReportJob } from './report-job.js';
@@ -22,6 +25,32 @@ function accessTokenOf(urls: readonly unknown[], base: URL): string | undefined 
 }
 
 /**
+ * Validation and serialization of a run call. Whatever the input (a BigInt, a Proxy, a string
+ * no URL can carry), the outcome is a ValidationError, never another error type.
+ */
+function prepareRunCall(transport: Transport, type: ReportType, params: unknown) {
+  try {
+    const report = validateReportParams(type, params);
+    const { operation } = report;
+    const { query, formBody } = serializeReportParams(
+      operation.parameters,
+      report.values,
+      !!operation.bodyContentType,
+    );
+    const call = { method: 'POST', path: operation.path, query, formBody } as const;
+    checkUrlBudget(transport.sentUrlLength(call), operation.parameters, report.values);
+    return { report, call };
+  } catch (error) {
+    if (error instanceof ValidationError) throw error;
+    throw new ValidationError(
+      'params',
+      `they cannot be read (${error instanceof Error ? error.message : show(error)})`,
+      'pass plain values: numbers, strings, booleans, Dates and arrays of them',
+    );
+  }
+}
+
+/**
  * Validates, serializes and sends the run call. It is sent with `idempotent: false`: a second
  * POST could start a second export, so the transport repeats it only when the first attempt
  * provably never reached the API or was refused before a job existed (see with-retry.ts).
@@ -32,15 +61,9 @@ export async function startReport<T extends ReportType>(
   params: unknown,
   options: { signal?: AbortSignal | undefined; onWarning: WarningHandler },
 ): Promise<ReportJob<T>> {
-  const report = validateReportParams(type, params);
+  const { report, call } = prepareRunCall(transport, type, params);
   for (const warning of report.warnings) options.onWarning(warning);
   const { operation } = report;
-  const { query, formBody } = serializeReportParams(
-    operation.parameters,
-    report.values,
-    !!operation.bodyContentType,
-  );
-  const call = { method: 'POST', path: operation.path, query, formBody } as const;
   const result = await transport.callForResult(call, { signal: options.signal, idempotent: false });
   const started = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
   if (

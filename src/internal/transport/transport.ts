@@ -43,6 +43,7 @@ export class Transport {
   readonly raw: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: string[];
+  readonly #companyKey: string;
 
   constructor(config: TransportConfig, credentials: Credentials) {
     this.config = config;
@@ -51,11 +52,18 @@ export class Transport {
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
     this.#secrets = [password, companyKey, basic];
+    this.#companyKey = companyKey;
   }
 
   /** Exact values masked in every error message. */
   get secrets(): readonly string[] {
     return this.#secrets;
+  }
+
+  /** Bytes of the URL `call` goes out with, companyKey included (for the URL-length budget). */
+  sentUrlLength(call: Pick<RawCall, 'path' | 'pathParams' | 'query'>): number {
+    const query = `${call.query ? `${call.query}&` : ''}companyKey=${encodeURIComponent(this.#companyKey)}`;
+    return Buffer.byteLength(`${this.describeUrl(call)}?${query}`);
   }
 
   /** Adds a value to mask from now on (an analyticsAccessToken the API handed out). */

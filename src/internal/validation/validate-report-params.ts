@@ -9,7 +9,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import type { ReportFormat } from '../job/job-state.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
-import { checkRule, describeAllowed } from './check-rule.js';
+import { checkRule, describeAllowed, show } from './check-rule.js';
 import { checkSemantics } from './semantic-rules.js';
 import type { ValidationWarning } from './validation-warning.js';
 import { collectWarnings } from './warnings.js';
@@ -53,7 +53,7 @@ export function validateReportParams(type: unknown, input: unknown): ValidatedRe
   if (typeof type !== 'string' || !reportTypes.includes(type as ReportType)) {
     throw new ValidationError(
       'reportType',
-      `unknown report type ${JSON.stringify(type)}`,
+      `unknown report type ${show(type)}`,
       `use one of ${reportTypes.join(', ')}`,
     );
   }
