@@ -1,22 +1,22 @@
 import type { ReportType } from '../generated/report-parameters.js';
 import { ValidationError } from './errors/validation-error.js';
-import { parseJobState, type ReportJobState } from './internal/job/job-state.js';
-import { ReportJob, type SignalOption } from './internal/job/report-job.js';
+import { parseJobState } from './internal/job/job-state.js';
+import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
-import type { WaitOptions } from './internal/job/wait-for-job.js';
-import type { ReportParams } from './internal/params/report-params.js';
-import {
-  listTeams,
-  listTimeZones,
-  type Team,
-  type TimeZone,
-} from './internal/reference/list-reference-data.js';
-import type { FetchLike } from './internal/transport/fetch-like.js';
-import type { CareAnalyticsRawClient } from './internal/transport/openapi-fetch-client.js';
+import { listTeams, listTimeZones } from './internal/reference/list-reference-data.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
-import { type RetryOptions, resolveRetryPolicy } from './internal/transport/retry-policy.js';
+import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
-import { emitProcessWarning, type WarningHandler } from './internal/validation/validation-warning.js';
+import { emitProcessWarning } from './internal/validation/validation-warning.js';
+import type { FetchLike } from './types/fetch-like.js';
+import type { CareAnalyticsRawClient } from './types/raw-client.js';
+import type { Team, TimeZone } from './types/reference-data.js';
+import type { ReportJob, SignalOption } from './types/report-job.js';
+import type { ReportJobState } from './types/report-job-state.js';
+import type { ReportParams } from './types/report-params.js';
+import type { RetryOptions } from './types/retry-options.js';
+import type { WarningHandler } from './types/validation-warning.js';
+import type { WaitOptions } from './types/wait.js';
 
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
@@ -110,7 +110,7 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
         await job.wait(waitOptions);
         return job;
       },
-      resume: (state) => new ReportJob(transport, parseJobState(state), undefined, onWarning),
+      resume: (state) => new TransportReportJob(transport, parseJobState(state), undefined, onWarning),
     },
     timezones: { list: (opts) => listTimeZones(transport, opts) },
     teams: { list: (opts) => listTeams(transport, opts) },

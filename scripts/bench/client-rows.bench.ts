@@ -2,8 +2,8 @@
 // run on the same bytes: reading the stream without parsing, and JSON.parse of the whole body
 // (the fastest possible, but memory-hungry, way to get rows out of a JSON export).
 import { parse } from 'csv-parse';
-import { csvRows } from '../../src/internal/rows/csv-rows.js';
-import { jsonRows } from '../../src/internal/rows/json-rows.js';
+import { csvRows } from '../../src/rows/csv-rows.js';
+import { jsonRows } from '../../src/rows/json-rows.js';
 
 const TARGET_MB = Number(process.env.BENCH_MB ?? 64);
 const CHUNK = 64 * 1024;

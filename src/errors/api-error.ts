@@ -1,5 +1,5 @@
-import { redactText } from '../internal/redaction/redact-text.js';
-import { redactUrl } from '../internal/redaction/redact-url.js';
+import { redactText } from '../redaction/redact-text.js';
+import { redactUrl } from '../redaction/redact-url.js';
 import { CareAnalyticsError, type CareAnalyticsErrorOptions } from './care-analytics-error.js';
 
 export interface ApiErrorInit extends CareAnalyticsErrorOptions {

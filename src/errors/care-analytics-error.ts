@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import { redactText } from '../internal/redaction/redact-text.js';
-import { sanitizeCause } from '../internal/redaction/sanitize-cause.js';
+import { redactText } from '../redaction/redact-text.js';
+import { sanitizeCause } from '../redaction/sanitize-cause.js';
 
 export interface CareAnalyticsErrorOptions {
   cause?: unknown;

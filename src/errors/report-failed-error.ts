@@ -1,5 +1,5 @@
-import type { JobStatus } from '../internal/job/job-status.js';
-import { redactText } from '../internal/redaction/redact-text.js';
+import { redactText } from '../redaction/redact-text.js';
+import type { JobStatus } from '../types/job-status.js';
 import { CareAnalyticsError } from './care-analytics-error.js';
 
 /** The export job ended CLOSED without COMPLETED. */

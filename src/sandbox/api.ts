@@ -1,7 +1,7 @@
 // The API origin: routes a request, applies scripted faults, authenticates, validates against the
 // spec, and answers in the vendor's envelope. Paths live under /api/public like the real service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ReportType, reportOperations, reportTypes } from '../../generated/report-parameters.js';
+import { type ReportType, reportOperations, reportTypes } from '../parameters/index.js';
 import type { ExportFormat } from './data/generate.js';
 import { fail, failWithResult, pass } from './envelope.js';
 import { type Fault, type FaultRoute, retryAfterHeader } from './faults.js';

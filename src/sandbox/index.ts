@@ -4,7 +4,7 @@
 // every request checked against the bundled OpenAPI spec.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReportType } from '../../generated/report-parameters.js';
+import type { ReportType } from '../parameters/index.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 import { API_PREFIX, handleApi } from './api.js';
 import { generateRows as generate, rosterOf } from './data/generate.js';
@@ -18,7 +18,7 @@ import type { SandboxState } from './state.js';
 import { handleStorage } from './storage.js';
 import { prepareValidator } from './validate.js';
 
-export type { ReportType } from '../../generated/report-parameters.js';
+export type { ReportType } from '../parameters/index.js';
 export { columnNames } from './data/columns.js';
 export { type ExportFormat, generateChunks, generateRows } from './data/generate.js';
 export type { ConversationReportType, DataOptions, ReportParams } from './data/params.js';

@@ -3,7 +3,7 @@
 // start exactly when a slot frees. The vendor's quotas: per API user 2 running and 5 queued, per
 // company 4 running and 50 queued; a job over them is closed FAILED at once.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ReportType } from '../../generated/report-parameters.js';
+import type { ReportType } from '../parameters/index.js';
 import { countRows, type ExportFormat, generateChunks, measureExport } from './data/generate.js';
 import type { DataOptions, ReportParams } from './data/params.js';
 import type { JobTiming } from './options.js';

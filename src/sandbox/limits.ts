@@ -1,11 +1,10 @@
 // The vendor's own limits on a run request, beyond what the spec can express.
-import type { ReportType } from '../../generated/report-parameters.js';
-import { exceedsMaxRange } from '../internal/validation/three-month-rule.js';
-import { isTimeZone } from '../internal/validation/time-zone.js';
+import type { ReportType } from '../parameters/index.js';
+import { exceedsMaxRange, isTimeZone } from '../time/index.js';
 import { intervalBuckets } from './data/buckets.js';
 import type { ReportParams } from './data/params.js';
 
-/** The vendor caps team_performance_interval somewhere between 31 and 41 buckets (brief §3). */
+/** The vendor caps team_performance_interval somewhere between 31 and 41 buckets (docs/vendor-notes.md §3). */
 export const MAX_BUCKETS = 40;
 
 export type LimitError =

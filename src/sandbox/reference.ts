@@ -1,6 +1,6 @@
 // Reference data in the vendor's shapes: `/config/timezones` from the runtime's IANA zones with
 // their offsets now, and `/teams` from the sandbox roster.
-import { offsetString, zoneOffsetAt } from '../internal/time/zone-offset.js';
+import { offsetString, zoneOffsetAt } from '../time/index.js';
 import type { Roster } from './data/roster.js';
 
 export interface TimeZoneEntry {

@@ -1,6 +1,6 @@
 // Turns a run request's wire parameters (query string and, for the three body endpoints, the
 // form body) into typed values, using the per-parameter rules generated from the spec.
-import { type ParameterRule, type ReportType, reportOperations } from '../../generated/report-parameters.js';
+import { type ParameterRule, type ReportType, reportOperations } from '../parameters/index.js';
 import type { ReportParams } from './data/params.js';
 
 /** Parses a form field or query value by its rule; a value that does not parse stays a string so

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/index.js';
-import { latestEndTime } from '../../src/internal/validation/three-month-rule.js';
 import { columnNames, type Sandbox, startSandbox } from '../../src/sandbox/index.js';
+import { latestEndTime } from '../../src/time/index.js';
 import { observedClient, window } from '../client/support/observed-fetch.js';
 
 let sandbox: Sandbox;

@@ -25,6 +25,10 @@ afterEach(() => sb.close());
 
 const day = { startTime: JAN_1, endTime: JAN_1 + DAY };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for bytes to arrive however slow the machine is (the test's own timeout bounds it). */
+async function untilReceived(get: { received(): number }, bytes: number): Promise<void> {
+  while (get.received() < bytes) await sleep(10);
+}
 
 async function finishedJob(): Promise<Started> {
   const job = await startReport(c, 'conversation', { ...day, reportFormat: 'csv' });
@@ -138,9 +142,10 @@ describe('fault scripting', () => {
 
   it('stalls after N bytes of a download, then sends the rest', async () => {
     const job = await finishedJob();
-    sb.faults.add({ route: 'storage', kind: 'stall', seconds: 1, afterBytes: 65_536 });
+    sb.faults.add({ route: 'storage', kind: 'stall', seconds: 2, afterBytes: 65_536 });
     const get = rawGet(await storageUrl(job));
-    await sleep(400);
+    await untilReceived(get, 65_536);
+    await sleep(100);
     expect(get.received()).toBe(65_536);
     const res = await get.done;
     expect(res.outcome).toBe('complete');
@@ -151,7 +156,8 @@ describe('fault scripting', () => {
     const job = await finishedJob();
     sb.faults.add({ route: 'storage', kind: 'stall', seconds: 600, afterBytes: 1000 });
     const get = rawGet(await storageUrl(job));
-    await sleep(200);
+    await untilReceived(get, 1000);
+    await sleep(100);
     expect(get.received()).toBe(1000);
     await sb.close();
     expect((await get.done).outcome).not.toBe('complete');

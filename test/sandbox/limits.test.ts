@@ -10,12 +10,13 @@ import {
   type Started,
   startReport,
   statusOf,
-  waitClosed,
   wire,
 } from './support/http.js';
 import { sandboxPerTest } from './support/per-test.js';
+import { sandboxClock } from './support/sandbox-clock.js';
 
 const fresh = sandboxPerTest();
+const clock = sandboxClock();
 
 const day = { startTime: JAN_1, endTime: JAN_1 + DAY };
 
@@ -125,20 +126,36 @@ describe('export quotas', () => {
   });
 
   it('starts queued jobs as running ones finish', async () => {
+    clock.freeze();
     const sb = await fresh({ jobDurationMs: 800 });
     const c = caller(sb);
     const jobs: Started[] = [];
     for (let i = 0; i < 4; i++) jobs.push(await startReport(c, 'conversation', day));
-    const progress = async () =>
-      Promise.all(jobs.map(async (j) => (await getStatus(c, j)).result.currentCount > 0));
-    // Jobs 3 and 4 are queued behind the user's two running ones: no progress yet.
-    const early = await progress();
-    expect(early.slice(2)).toEqual([false, false]);
-    for (const job of jobs) expect((await waitClosed(c, job)).result.detail).toBe('COMPLETED');
+    const states = async () =>
+      Promise.all(
+        jobs.map(async (j) => {
+          const { result } = await getStatus(c, j);
+          return result.runnerState === 'CLOSED'
+            ? result.detail
+            : result.currentCount > 0
+              ? 'moving'
+              : 'waiting';
+        }),
+      );
+    // Jobs 3 and 4 are queued behind the user's two running ones until those finish at 800 ms.
+    clock.advance(400);
+    expect(await states()).toEqual(['moving', 'moving', 'waiting', 'waiting']);
+    clock.advance(400);
+    expect(await states()).toEqual(['COMPLETED', 'COMPLETED', 'waiting', 'waiting']);
+    clock.advance(400);
+    expect(await states()).toEqual(['COMPLETED', 'COMPLETED', 'moving', 'moving']);
+    clock.advance(400);
+    expect(await states()).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED', 'COMPLETED']);
   });
 
   it('per company: 4 running and 50 queued across users', async () => {
     const extraUsers = Array.from({ length: 11 }, (_, i) => ({ username: `u${i}`, password: `p${i}` }));
+    clock.freeze();
     const sb = await fresh({ jobDurationMs: 60_000, extraUsers });
     const callers = extraUsers.map((u) => ({ sb, auth: basic(u.username, u.password) }));
     const outcomes: string[] = [];
@@ -153,7 +170,7 @@ describe('export quotas', () => {
     expect(outcomes.slice(0, 54).every((o) => o === 'RUNNING')).toBe(true);
     expect(outcomes[54]).toBe(TOO_MANY_EXPORTS);
     // Exactly 4 of them make progress (run); the other 50 wait at currentCount 0 (queued).
-    await new Promise((r) => setTimeout(r, 300));
+    clock.advance(300);
     let progressing = 0;
     for (const c of callers) {
       for (const summary of (await call(c, 'GET', '/reports/jobs')).body.result) {

@@ -1,17 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.js';
 import { type Caller, caller, DAY, JAN_1, type Started, startReport, waitClosed } from './support/http.js';
 
 let sb: Sandbox;
 let c: Caller;
 let job: Started;
+// Signed URLs live 1 s on the sandbox's clock, which only the expiry test moves (only Date is
+// faked): a slow machine between signing and fetching cannot expire a URL early.
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
   sb = await startSandbox({ jobDurationMs: 0, urlTtlSeconds: 1 });
   c = caller(sb);
   job = await startReport(c, 'conversation', { startTime: JAN_1, endTime: JAN_1 + DAY, reportFormat: 'csv' });
   await waitClosed(c, job);
 });
-afterAll(() => sb.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  await sb.close();
+});
 
 async function location(): Promise<string> {
   const res = await fetch(job.statusUrl.replace('/status?', '/download?'), {
@@ -60,7 +66,7 @@ describe('download and storage', () => {
 
   it('answers 403 once the URL has expired; /download hands out a fresh one', async () => {
     const url = await location();
-    await new Promise((r) => setTimeout(r, 2100));
+    vi.setSystemTime(Date.now() + 2_100);
     const expired = await fetch(url);
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('Request has expired');

@@ -30,13 +30,13 @@ const OPERATIONS: readonly [method: string, path: string, operationId: string][]
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-describe('bundled spec: operations (brief §2)', () => {
+describe('bundled spec: operations (docs/vendor-notes.md §2)', () => {
   it('is OpenAPI 3.1 with the generated-file notice', () => {
     expect(spec.openapi).toMatch(/^3\.1\./);
     expect(spec['x-generated']).toContain('npm run generate');
   });
 
-  it('has exactly the operations of brief §2', () => {
+  it('has exactly the operations of docs/vendor-notes.md §2', () => {
     const actual = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
       ([apiPath, item]) =>
         Object.keys(item)
@@ -124,7 +124,7 @@ describe('bundled spec: operations (brief §2)', () => {
   });
 });
 
-describe('bundled spec: envelopes (brief §1, §4, §5)', () => {
+describe('bundled spec: envelopes (docs/vendor-notes.md §1, §4, §5)', () => {
   const schema = (name: string) => resolve(spec.components.schemas[name]);
 
   it('accepts the job status as an object or a one-element array', () => {

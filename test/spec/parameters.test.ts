@@ -90,7 +90,7 @@ function expectedFor(type: string, bodyEndpoint: boolean) {
   );
 }
 
-describe('bundled spec: run parameters (brief §3)', () => {
+describe('bundled spec: run parameters (docs/vendor-notes.md §3)', () => {
   it.each(Object.keys(EXPECTED))('POST /reports/report/%s takes exactly its parameters', (type) => {
     expect(wireParameters('post', type)).toEqual(expectedFor(type, BODY_TYPES.includes(type)));
   });
@@ -135,7 +135,7 @@ describe('bundled spec: run parameters (brief §3)', () => {
       enum: ['OPEN_AT_END', 'CLOSED', 'CREATED'],
       default: 'OPEN_AT_END',
     });
-    // A fixed width, or anything above a week for calendar-month buckets (brief §3).
+    // A fixed width, or anything above a week for calendar-month buckets (docs/vendor-notes.md §3).
     const [fixed, monthly, ...more] = schemas.timeInterval.oneOf.map(resolve);
     expect(more).toEqual([]);
     expect(fixed).toMatchObject({ type: 'integer', enum: FIXED_INTERVALS });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../parameters/index.js';
 import type { Session } from '../config/session.js';
 import type { CliContext } from '../context.js';
 import { parseJobRef } from '../input/job-ref.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { type ParameterRule, reportOperations, reportTypes } from '../../../generated/report-parameters.js';
+import { type ParameterRule, reportOperations, reportTypes } from '../../parameters/index.js';
 import type { CliContext } from '../context.js';
 import { flagForParameter, intervalChoices, parseReportType } from '../input/report-flags.js';
 import { renderTable } from '../output/table.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ReportFailedError } from '../../errors/index.js';
+import { ReportFailedError } from '../../index.js';
 import { type ConnectionOptions, openSession } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { parseDuration } from '../input/duration.js';

@@ -5,8 +5,8 @@ import {
   ConnectionError,
   TimeoutError,
   ValidationError,
-} from '../../errors/index.js';
-import { redactText } from '../../internal/redaction/redact-text.js';
+} from '../../index.js';
+import { redactText } from '../../redaction/index.js';
 import { envNames } from '../config/account.js';
 import { flagForParameter } from '../input/report-flags.js';
 import { UsageError } from './usage-error.js';

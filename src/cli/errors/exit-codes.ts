@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import { AuthenticationError, ReportFailedError, TimeoutError, ValidationError } from '../../errors/index.js';
+import { AuthenticationError, ReportFailedError, TimeoutError, ValidationError } from '../../index.js';
 import { UsageError } from './usage-error.js';
 
 /** What a scheduler can act on; documented in `care-analytics --help`. */

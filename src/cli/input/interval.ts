@@ -1,4 +1,4 @@
-import { MONTHLY_TIME_INTERVAL, WEEK_MS } from '../../internal/params/time-interval.js';
+import { MONTHLY_TIME_INTERVAL, WEEK_MS } from '../../time/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
 const MINUTE = 60_000;
@@ -6,7 +6,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * The vendor's `timeInterval` values (brief §3). The API takes any value above one week as
+ * The vendor's `timeInterval` values (docs/vendor-notes.md §3). The API takes any value above one week as
  * calendar-month buckets, so the number sent for `month` never sets a bucket's length; the CLI
  * sends 30 days, the value the typed client offers, so both spell "monthly" the same way.
  */

@@ -3,7 +3,7 @@ import {
   type ReportType,
   reportOperations,
   reportTypes,
-} from '../../../generated/report-parameters.js';
+} from '../../parameters/index.js';
 import { UsageError } from '../errors/usage-error.js';
 import { intervals, parseInterval } from './interval.js';
 import { parseChoice, parseIntegerList, splitList } from './lists.js';

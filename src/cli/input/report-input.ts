@@ -1,4 +1,4 @@
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../parameters/index.js';
 import {
   buildReportParameters,
   type OutputFormat,

@@ -1,4 +1,4 @@
-import { zoneOffsetAt } from '../../internal/time/zone-offset.js';
+import { zoneOffsetAt } from '../../time/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
 /** Where wall-clock times (dates, `--last 7d` day boundaries) are anchored. */

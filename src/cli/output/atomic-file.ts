@@ -10,8 +10,7 @@ import {
 } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
-import { finalMode, resolveFileTarget } from '../../internal/download/file-target.js';
-import { removeStaleTemps, tempPathFor } from '../../internal/download/temp-file.js';
+import { finalMode, removeStaleTemps, resolveFileTarget, tempPathFor } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
 // Temp files still open and directories created for them, removed synchronously if the process

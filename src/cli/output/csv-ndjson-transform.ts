@@ -1,7 +1,6 @@
 import { Transform } from 'node:stream';
-import { CsvFormatError } from '../../errors/csv-format-error.js';
-import { CsvRecords } from '../../internal/rows/csv-records.js';
-import type { Row } from '../../internal/rows/row.js';
+import { CsvFormatError } from '../../index.js';
+import { CsvRecords, type Row } from '../../rows/index.js';
 
 /**
  * Rewrites a csv export as newline-delimited JSON while it streams, one object per row keyed by

@@ -1,5 +1,5 @@
-import { JsonArrayError } from '../../errors/json-array-error.js';
-import { JsonArrayElements } from '../../internal/rows/json-array-elements.js';
+import { JsonArrayError } from '../../index.js';
+import { JsonArrayElements } from '../../rows/index.js';
 
 /**
  * Counts the elements of a raw `json` export as its bytes stream past, framing them without

@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
-import { JsonArrayError } from '../../errors/json-array-error.js';
-import { JsonArrayElements } from '../../internal/rows/json-array-elements.js';
+import { JsonArrayError } from '../../index.js';
+import { JsonArrayElements } from '../../rows/index.js';
 
 const OPEN_OBJECT = 0x7b;
 const NEWLINE = Buffer.from('\n');

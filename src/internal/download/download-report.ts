@@ -1,5 +1,5 @@
 import { ApiError } from '../../errors/api-error.js';
-import type { ReportFormat } from '../job/job-state.js';
+import type { DownloadResult } from '../../types/download-result.js';
 import type { Transport } from '../transport/transport.js';
 import { declaredLength } from './content-length.js';
 import { fetchStorage, storagePlace } from './fetch-storage.js';
@@ -8,14 +8,6 @@ import { type OpenedBody, resumableBody } from './resumable-body.js';
 import { assertNotErrorPage, totalSize } from './storage-answer.js';
 
 export { DOWNLOAD_PATH, type DownloadTarget } from './file-url.js';
-
-export interface DownloadResult {
-  /** The export as it arrives, checked on the way; never buffered. Read it once. */
-  readonly body: ReadableStream<Uint8Array>;
-  readonly format: ReportFormat;
-  /** Bytes announced by the server, when it did (and the body is not compressed in transit). */
-  readonly contentLength?: number;
-}
 
 /**
  * `/download` answers 307 to a short-lived pre-signed URL on another host. If storage rejects

@@ -2,15 +2,11 @@ import { chmodSync, createWriteStream, openSync, renameSync, rmSync } from 'node
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { finalMode, resolveFileTarget } from '../../files/file-target.js';
+import { removeStaleTemps, tempPathFor } from '../../files/temp-file.js';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { SavedFile } from '../../types/saved-file.js';
 import { abortError } from '../async/abort-error.js';
-import type { DownloadResult } from './download-report.js';
-import { finalMode, resolveFileTarget } from './file-target.js';
-import { removeStaleTemps, tempPathFor } from './temp-file.js';
-
-export interface SavedFile {
-  readonly path: string;
-  readonly bytes: number;
-}
 
 /**
  * Streams the export to a private (0600) temp file beside the target (same directory, so the

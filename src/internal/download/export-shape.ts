@@ -1,4 +1,4 @@
-import type { ReportFormat } from '../job/job-state.js';
+import type { ReportFormat } from '../../types/report-job-state.js';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const isSpace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;

@@ -1,5 +1,5 @@
 import { ApiError } from '../../errors/api-error.js';
-import type { FetchLike } from '../transport/fetch-like.js';
+import type { FetchLike } from '../../types/fetch-like.js';
 import type { RetryContext } from '../transport/with-retry.js';
 import { withRetry } from '../transport/with-retry.js';
 import { redirectTarget } from './redirect-target.js';

@@ -1,4 +1,4 @@
-/** Every JSON response of this API: `{status:"PASS", request, message, result}` (brief §1). */
+/** Every JSON response of this API: `{status:"PASS", request, message, result}` (docs/vendor-notes.md §1). */
 export interface Envelope {
   readonly status: unknown;
   readonly message: unknown;
@@ -24,7 +24,7 @@ export function readEnvelope(body: unknown): Envelope | undefined {
   return { status, message, result };
 }
 
-/** A failure envelope's text: `message`, or `result` when that is a string (brief §1). */
+/** A failure envelope's text: `message`, or `result` when that is a string (docs/vendor-notes.md §1). */
 export function envelopeMessage(envelope: Envelope): string | undefined {
   if (typeof envelope.message === 'string' && envelope.message) return envelope.message;
   if (typeof envelope.result === 'string' && envelope.result) return envelope.result;

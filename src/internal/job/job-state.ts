@@ -1,22 +1,6 @@
 import { type ReportType, reportTypes } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-
-export type ReportFormat = 'json' | 'csv';
-
-/**
- * What `job.toJSON()` returns and `reports.resume()` accepts: enough to poll and download from
- * another process. It holds no secret (no companyKey, no access token): the resuming client
- * brings its own credentials.
- */
-export interface ReportJobState {
-  readonly kind: 'khoros-care-analytics/report-job';
-  readonly version: 1;
-  readonly workflowId: string;
-  readonly runId: string;
-  readonly reportType: ReportType;
-  readonly format: ReportFormat;
-  readonly startedAt: string;
-}
+import type { ReportJobState } from '../../types/report-job-state.js';
 
 const FIX = 'pass the object returned by job.toJSON() (or its JSON text) unchanged';
 

@@ -1,18 +1,6 @@
 import { ApiError } from '../../errors/api-error.js';
+import type { JobState, JobStatus } from '../../types/job-status.js';
 import type { ResponseContext } from '../envelope/response-context.js';
-
-export type JobState = 'running' | 'completed' | 'failed';
-
-/** One status poll, normalized (brief §4). */
-export interface JobStatus {
-  readonly state: JobState;
-  readonly workflowId: string;
-  readonly runnerState: string;
-  readonly detail: string;
-  readonly reason: string | null;
-  readonly currentCount: number | null;
-  readonly totalCount: number | null;
-}
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,28 +1,26 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
-import { type DownloadResult, downloadReport } from '../download/download-report.js';
-import { downloadToFile, type SavedFile } from '../download/download-to-file.js';
-import type { Row } from '../rows/row.js';
-import { rowsOf } from '../rows/rows-of.js';
+import type { Row } from '../../rows/row.js';
+import { rowsOf } from '../../rows/rows-of.js';
+import type { DownloadResult } from '../../types/download-result.js';
+import type { JobStatus } from '../../types/job-status.js';
+import type { ReportJob as ReportJobContract, SignalOption } from '../../types/report-job.js';
+import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
+import type { SavedFile } from '../../types/saved-file.js';
+import type { WarningHandler } from '../../types/validation-warning.js';
+import type { WaitOptions } from '../../types/wait.js';
+import { downloadReport } from '../download/download-report.js';
+import { downloadToFile } from '../download/download-to-file.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { Transport } from '../transport/transport.js';
-import type { WarningHandler } from '../validation/validation-warning.js';
-import type { ReportFormat, ReportJobState } from './job-state.js';
-import { type JobStatus, normalizeStatus } from './job-status.js';
-import { type WaitOptions, waitForJob } from './wait-for-job.js';
-
-export interface SignalOption {
-  readonly signal?: AbortSignal;
-}
+import { normalizeStatus } from './job-status.js';
+import { waitForJob } from './wait-for-job.js';
 
 const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
 
-/**
- * A started export. Holds only identifiers (plus, privately, the access token the API returned
- * for it), so it can be saved with toJSON() and picked up again with `reports.resume()`.
- */
-export class ReportJob<T extends ReportType = ReportType> {
+/** The public ReportJob (src/types/report-job.ts, which documents its members) over our transport. */
+export class ReportJob<T extends ReportType = ReportType> implements ReportJobContract<T> {
   readonly workflowId: string;
   readonly runId: string;
   readonly reportType: T;

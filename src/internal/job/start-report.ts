@@ -1,13 +1,13 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import type { WarningHandler } from '../../types/validation-warning.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
 import { show } from '../validation/check-rule.js';
 import { checkUrlBudget } from '../validation/url-budget.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
-import type { WarningHandler } from '../validation/validation-warning.js';
 import { ReportJob } from './report-job.js';
 
 /** The access token of a returned status/download URL, read only after re-basing it onto our origin. */

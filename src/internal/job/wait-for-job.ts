@@ -3,31 +3,12 @@ import { AuthenticationError } from '../../errors/authentication-error.js';
 import { ConnectionError } from '../../errors/connection-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
+import type { JobStatus } from '../../types/job-status.js';
+import type { WarningHandler } from '../../types/validation-warning.js';
+import type { WaitOptions } from '../../types/wait.js';
 import { sleep } from '../async/sleep.js';
-import type { WarningHandler } from '../validation/validation-warning.js';
-import { type JobState, type JobStatus, KNOWN_RUNNER_STATES } from './job-status.js';
+import { KNOWN_RUNNER_STATES } from './job-status.js';
 import { defaultPollSchedule, type PollSchedule, pollDelay } from './poll-schedule.js';
-
-export interface WaitProgress {
-  readonly state: JobState;
-  readonly elapsedMs: number;
-  /** Polls made so far, this one included. */
-  readonly polls: number;
-  readonly currentCount: number | null;
-  readonly totalCount: number | null;
-  readonly status: JobStatus;
-}
-
-export interface WaitOptions {
-  readonly signal?: AbortSignal;
-  /** Give up after this long (default one hour, the longest wait public clients allow). */
-  readonly timeoutMs?: number;
-  readonly onProgress?: (progress: WaitProgress) => void;
-  /** Delay before the first poll (default 1 s). */
-  readonly pollIntervalMs?: number;
-  /** Cap of the growing delay between polls (default 30 s). */
-  readonly maxPollIntervalMs?: number;
-}
 
 const DEFAULT_WAIT_TIMEOUT_MS = 3_600_000;
 

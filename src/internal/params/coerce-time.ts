@@ -1,8 +1,5 @@
 import { ValidationError } from '../../errors/validation-error.js';
 
-/** What callers may pass wherever the API wants epoch milliseconds. */
-export type TimeInput = Date | number | string;
-
 // A bare date or a date-time without a zone would be read in the machine's local zone by
 // Date.parse; the API's times are absolute, so we insist on an explicit offset.
 const ISO_WITH_ZONE =

@@ -1,10 +1,7 @@
-import type { components } from '../../../generated/schema.js';
 import { ApiError } from '../../errors/api-error.js';
+import type { Team, TimeZone } from '../../types/reference-data.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { Transport } from '../transport/transport.js';
-
-export type TimeZone = components['schemas']['TimeZone'];
-export type Team = components['schemas']['Team'];
 
 async function listOf<T>(
   transport: Transport,

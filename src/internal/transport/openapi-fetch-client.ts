@@ -1,14 +1,12 @@
 // The only module that imports openapi-fetch: swapping the HTTP layer means rewriting this file
-// and nothing else (the public `ca.raw` type is our alias below).
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+// and src/types/raw-client.ts, which names openapi-fetch's Client type for the public `ca.raw`.
+import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../../../generated/schema.js';
+import type { FetchLike } from '../../types/fetch-like.js';
+import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
-import type { FetchLike } from './fetch-like.js';
 import { assertSameOrigin } from './origin-guard.js';
-
-/** The typed openapi-fetch client exposed as `ca.raw`; credentials are added automatically. */
-export type CareAnalyticsRawClient = Client<paths>;
 
 export interface Credentials {
   readonly username: string;

@@ -1,10 +1,10 @@
+import type { FetchLike } from '../../types/fetch-like.js';
+import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
-import type { FetchLike } from './fetch-like.js';
 import {
-  type CareAnalyticsRawClient,
   type Credentials,
   createRawClient,
   type RawCall,

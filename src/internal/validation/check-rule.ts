@@ -1,6 +1,6 @@
 import type { ParameterRule } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import { MONTHLY_TIME_INTERVAL } from '../params/time-interval.js';
+import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
 /** What `rule` accepts, in words, for error messages. */

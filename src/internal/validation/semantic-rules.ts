@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/validation-error.js';
-import { latestEndTime, MAX_RANGE_MONTHS } from './three-month-rule.js';
+import { latestEndTime, MAX_RANGE_MONTHS } from '../../time/three-month-rule.js';
+import { isTimeZone } from '../../time/time-zone.js';
 import { iso } from './time-window.js';
-import { isTimeZone } from './time-zone.js';
 
 /** Rules spanning several parameters, which the spec table cannot express. */
 export function checkSemantics(values: Readonly<Record<string, unknown>>): void {

@@ -6,12 +6,12 @@ import {
   reportTypes,
 } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { ReportFormat } from '../job/job-state.js';
+import type { ReportFormat } from '../../types/report-job-state.js';
+import type { ValidationWarning } from '../../types/validation-warning.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 import { checkRule, describeAllowed, show } from './check-rule.js';
 import { checkSemantics } from './semantic-rules.js';
-import type { ValidationWarning } from './validation-warning.js';
 import { collectWarnings } from './warnings.js';
 
 export interface ValidatedReport {
@@ -81,7 +81,7 @@ export function validateReportParams(type: unknown, input: unknown): ValidatedRe
   const values: Record<string, WireValue> = {};
   for (const rule of operation.parameters) {
     const raw = given[rule.name];
-    // null means "not set" (the API treats an absent businessHourType as 24/7, brief §3).
+    // null means "not set" (the API treats an absent businessHourType as 24/7, docs/vendor-notes.md §3).
     if (raw === undefined || raw === null) {
       if (rule.required)
         throw new ValidationError(rule.name, 'it is required', `pass ${rule.name}, ${allowed(rule)}`);

@@ -1,14 +1,4 @@
-/**
- * Something the API will accept but the caller probably did not intend, or (unknown-job-state)
- * an answer of the service this client does not know and treats as "still running".
- */
-export interface ValidationWarning {
-  readonly code: 'data-retention' | 'bucket-count' | 'unknown-job-state';
-  readonly parameter: string;
-  readonly message: string;
-}
-
-export type WarningHandler = (warning: ValidationWarning) => void;
+import type { WarningHandler } from '../../types/validation-warning.js';
 
 /** Without an `onWarning` option, warnings go where Node puts its own: process warnings. */
 export const emitProcessWarning: WarningHandler = (warning) =>

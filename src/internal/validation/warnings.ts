@@ -1,6 +1,6 @@
-import { isMonthlyInterval } from '../params/time-interval.js';
+import { isMonthlyInterval } from '../../time/time-interval.js';
+import type { ValidationWarning } from '../../types/validation-warning.js';
 import { iso, monthsTouched } from './time-window.js';
-import type { ValidationWarning } from './validation-warning.js';
 
 const RETENTION_MONTHS = 18;
 /** The vendor's examples place the bucket cap between 31 and 41; above 31 may be rejected. */

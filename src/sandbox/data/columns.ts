@@ -1,4 +1,4 @@
-// The column catalogue of every report type. The vendor publishes only a few column names (brief §6:
+// The column catalogue of every report type. The vendor publishes only a few column names (docs/vendor-notes.md §6:
 // CONVERSATION_ID, STATUS, ASSIGNED_AGENT_DISPLAY_ID; agent_name, agent_email, agent_id; the user
 // TOTAL_*_TIME_MILLIS columns); every other column here is invented in the same style — event
 // reports UPPER_SNAKE, agent-state and team reports lower_snake — and documented in the README.

@@ -6,7 +6,7 @@
 // has no seconds (`Date.parse` rejects `-00:44:30`): the wall clock is written at the rounded
 // offset, so the date still names its exact instant.
 
-import { offsetString, zoneOffsetAt } from '../../internal/time/zone-offset.js';
+import { offsetString, zoneOffsetAt } from '../../time/index.js';
 
 const QUARTER_HOUR_MS = 900_000;
 

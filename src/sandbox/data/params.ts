@@ -1,5 +1,5 @@
 // The report request as the generator sees it: wire parameters already parsed and typed.
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../parameters/index.js';
 
 export type { ReportType };
 

@@ -1,7 +1,7 @@
 // Writes export bytes straight into a Buffer: pre-encoded constants are copied, integers are written
 // digit by digit and dates as cached 32-bit words. (Building a string per cell and encoding it ran
 // at about half the speed.)
-import { offsetString } from '../../internal/time/zone-offset.js';
+import { offsetString } from '../../time/index.js';
 import type { ExportZone } from './dates.js';
 
 const DAY_MS = 86_400_000;

@@ -8,8 +8,8 @@ import {
   RateLimitError,
   ServerError,
 } from '../../../src/index.js';
-import { redactUrl } from '../../../src/internal/redaction/redact-url.js';
 import { basicAuthorization } from '../../../src/internal/transport/basic-auth.js';
+import { redactUrl } from '../../../src/redaction/redact-url.js';
 import { credentials, observedClient, window } from '../support/observed-fetch.js';
 
 const TOKEN = 'tok-9f8e7d6c5b4a';

@@ -4,7 +4,7 @@ import { normalizeStatus } from '../../../src/internal/job/job-status.js';
 const context = { method: 'GET', url: 'https://h.example/x', status: 200, requestId: undefined, secrets: [] };
 const wrap = (result: Record<string, unknown>) => ({ jobInfo: { workflowId: 'w', runId: 'r' }, result });
 
-describe('normalizeStatus (brief §4)', () => {
+describe('normalizeStatus (docs/vendor-notes.md §4)', () => {
   it('reads the object form', () => {
     expect(
       normalizeStatus(

@@ -1,4 +1,4 @@
-// Child process for memory.test.ts (needs --expose-gc): serves a large export from a local
+// Child process for memory.slow.test.ts (needs --expose-gc): serves a large export from a local
 // server and reports how far the heap grew while rows() (of a JSON or a CSV export) or
 // downloadToFile() consumed it.
 import { mkdtemp, rm, stat } from 'node:fs/promises';

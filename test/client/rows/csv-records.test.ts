@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvFormatError } from '../../../src/errors/csv-format-error.js';
-import { CsvRecords } from '../../../src/internal/rows/csv-records.js';
-import { csvRows } from '../../../src/internal/rows/csv-rows.js';
+import { CsvRecords } from '../../../src/rows/csv-records.js';
+import { csvRows } from '../../../src/rows/csv-rows.js';
 import { chunksOf, collect, streamOf } from '../support/byte-streams.js';
 
 /** csv-parse, a separate implementation, as the oracle: what the rows must be. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonArrayError } from '../../../src/errors/json-array-error.js';
-import { JsonArrayElements } from '../../../src/internal/rows/json-array-elements.js';
-import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { JsonArrayElements } from '../../../src/rows/json-array-elements.js';
+import { jsonRows } from '../../../src/rows/json-rows.js';
 import { chunksOf, collect, streamOf } from '../support/byte-streams.js';
 
 const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, CsvFormatError, JsonArrayError } from '../../../src/index.js';
-import { jsonRows } from '../../../src/internal/rows/json-rows.js';
+import { jsonRows } from '../../../src/rows/json-rows.js';
 import { collect, streamOf } from '../support/byte-streams.js';
 import { JOB } from '../support/export-servers.js';
 import { observedClient } from '../support/observed-fetch.js';

@@ -1,4 +1,4 @@
-import { JsonArrayError } from '../../errors/json-array-error.js';
+import { JsonArrayError } from '../errors/json-array-error.js';
 
 // The one reader of the JSON export format, shared by the client's rows() and the CLI's row
 // counter and ndjson writer. It frames the elements of the top-level array by scanning bytes

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CsvFormatError } from '../../errors/csv-format-error.js';
+import { CsvFormatError } from '../errors/csv-format-error.js';
 import type { Row } from './row.js';
 
 // The one reader of the CSV export format, shared by the client's rows() and the CLI's ndjson

@@ -1,4 +1,4 @@
-import { JsonArrayError } from '../../errors/json-array-error.js';
+import { JsonArrayError } from '../errors/json-array-error.js';
 import { JsonArrayElements } from './json-array-elements.js';
 import { type Row, toRow } from './row.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetString, zoneOffsetAt } from '../../../src/internal/time/zone-offset.js';
+import { offsetString, zoneOffsetAt } from '../../src/time/zone-offset.js';
 
 const HOUR = 3_600_000;
 const zones = Intl.supportedValuesOf('timeZone');

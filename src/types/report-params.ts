@@ -1,7 +1,7 @@
-import type { ReportType } from '../../../generated/report-parameters.js';
-import type { paths } from '../../../generated/schema.js';
-import type { TimeInput } from './coerce-time.js';
-import type { TimeInterval } from './time-interval.js';
+import type { ReportType } from '../../generated/report-parameters.js';
+import type { paths } from '../../generated/schema.js';
+import type { TimeInterval } from '../time/time-interval.js';
+import type { TimeInput } from './time-input.js';
 
 type RunOperation<T extends ReportType> = paths[`/reports/report/${T}`]['post'];
 

@@ -1,6 +1,6 @@
 import { lstatSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ValidationError } from '../../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 
 /** Where an export is written: the regular file that ends up holding it, and its current mode. */
 export interface FileTarget {

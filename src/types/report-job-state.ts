@@ -1,0 +1,18 @@
+import type { ReportType } from '../../generated/report-parameters.js';
+
+export type ReportFormat = 'json' | 'csv';
+
+/**
+ * What `job.toJSON()` returns and `reports.resume()` accepts: enough to poll and download from
+ * another process. It holds no secret (no companyKey, no access token): the resuming client
+ * brings its own credentials.
+ */
+export interface ReportJobState {
+  readonly kind: 'khoros-care-analytics/report-job';
+  readonly version: 1;
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly reportType: ReportType;
+  readonly format: ReportFormat;
+  readonly startedAt: string;
+}

@@ -1,0 +1,4 @@
+export interface SavedFile {
+  readonly path: string;
+  readonly bytes: number;
+}
