@@ -16,6 +16,8 @@ export function testTier(tier: 'default' | 'slow') {
     test: {
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // Every in-process sandbox checks its own answers against the spec (fails the test if not).
+      setupFiles: ['test/support/answer-contract.setup.ts'],
       projects: [
         {
           extends: true,

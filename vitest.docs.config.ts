@@ -7,6 +7,8 @@ export default defineConfig({
     name: 'docs',
     include: ['test/docs/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
+    // The samples test starts a sandbox: its answers are checked against the spec like everywhere.
+    setupFiles: ['test/support/answer-contract.setup.ts'],
   },
 });

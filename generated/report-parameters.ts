@@ -8,9 +8,10 @@ export interface ParameterRule {
   /** 'body' = a form field of the POST body endpoints. */
   readonly location: 'query' | 'body';
   readonly required: boolean;
-  readonly type: 'integer' | 'boolean' | 'string' | 'array';
+  /** 'integerOrString': an id the vendor declares as a string; integers are accepted alike. */
+  readonly type: 'integer' | 'boolean' | 'string' | 'integerOrString' | 'array';
   /** Item type of arrays. */
-  readonly items?: 'integer' | 'string';
+  readonly items?: 'integer' | 'string' | 'integerOrString';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
   /**
@@ -18,10 +19,13 @@ export interface ParameterRule {
    * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
    */
   readonly orAbove?: number;
+  /** Bounds of integer values. */
   readonly minimum?: number;
   readonly maximum?: number;
-  /** Shortest allowed string (of a scalar, or of each array item). */
+  /** Shortest string value (of a scalar, or of each array item). */
   readonly minLength?: number;
+  /** What every string value must match (a RegExp source), e.g. no comma inside a comma-joined list. */
+  readonly pattern?: string;
   /** A list whose items must all differ. */
   readonly uniqueItems?: true;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
@@ -52,8 +56,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -70,8 +74,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -88,8 +92,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'conversationReportType', location: 'query', required: false, type: 'string', enum: ['OPEN_AT_END', 'CLOSED', 'CREATED'], serialization: 'scalar', description: 'Which conversations the conversation report selects: those still open at `endTime` (`OPEN_AT_END`), those closed within the window (`CLOSED`) or those created within it (`CREATED`).' },
@@ -108,8 +112,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'body', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'body', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'body', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'body', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'body', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'body', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'body', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -128,8 +132,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'body', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'body', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'body', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'body', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'body', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'body', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'body', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -146,8 +150,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -164,11 +168,11 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
-      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
+      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
     ],
   },
   raw_expert_help: {
@@ -183,8 +187,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -201,8 +205,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
     ],
@@ -219,8 +223,8 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
@@ -238,12 +242,12 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
-      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
+      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
     ],
   },
   team_performance_interval: {
@@ -258,12 +262,12 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'timezone', location: 'query', required: false, type: 'string', minLength: 1, serialization: 'scalar', description: 'Time-zone id, as listed by `GET /config/timezones`, used to format the dates written into the export.' },
       { name: 'timezoneOffset', location: 'query', required: false, type: 'integer', serialization: 'scalar', description: 'Signed offset from UTC in milliseconds used to format the dates written into the export, for example `3600000` for UTC+01:00 or `-18000000` for UTC-05:00.' },
       { name: 'priorities', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, maximum: 5, uniqueItems: true, serialization: 'commaJoined', description: 'Conversation priorities to include, sent as a single comma-joined value (`priorities=0%2C1%2C2`).' },
-      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
-      { name: 'smartViewId', location: 'query', required: false, type: 'integer', minimum: 0, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
+      { name: 'workqueueIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`).' },
+      { name: 'smartViewId', location: 'query', required: false, type: 'integerOrString', minimum: 0, minLength: 1, serialization: 'scalar', description: 'Restricts the export to the conversations of one smart view.' },
       { name: 'enableBusinessHour', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether business hours filter the export.' },
       { name: 'businessHourType', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Which side of the business-hour boundary to export: `true` keeps activity within business hours, `false` keeps activity outside them, and leaving it out exports around the clock.' },
       { name: 'includeDisabled', location: 'query', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
-      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
+      { name: 'teamIds', location: 'query', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, pattern: '^[^,]+$', uniqueItems: true, serialization: 'commaJoined', description: 'Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`).' },
       { name: 'timeInterval', location: 'query', required: true, type: 'integer', enum: [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, 28800000, 43200000, 86400000, 604800000], orAbove: 604800000, serialization: 'scalar', description: 'Bucket width of the interval report in milliseconds: one of the fixed widths from 5 minutes (`300000`) to 1 week (`604800000`), or any value above one week for monthly buckets (the vendor does not say where a month starts); any other value below a week is rejected.' },
     ],
   },
@@ -279,7 +283,7 @@ export const reportOperations: { readonly [T in ReportType]: ReportOperation } =
       { name: 'reportMetrics', location: 'body', required: false, type: 'array', items: 'string', minLength: 1, serialization: 'repeated', description: 'Columns to include, one repeated key per column (`reportMetrics=a&reportMetrics=b`).' },
       { name: 'includeDisabled', location: 'body', required: false, type: 'boolean', serialization: 'scalar', description: 'Whether agents whose accounts are disabled are included in the export.' },
       { name: 'teamId', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'repeated', description: 'Teams whose members the user export covers, one repeated key per team (`teamId=7&teamId=9`).' },
-      { name: 'agentId', location: 'body', required: false, type: 'array', items: 'integer', minimum: 0, uniqueItems: true, serialization: 'repeated', description: 'Agents the user export covers, one repeated key per agent (`agentId=1042&agentId=1077`).' },
+      { name: 'agentId', location: 'body', required: false, type: 'array', items: 'integerOrString', minimum: 0, minLength: 1, uniqueItems: true, serialization: 'repeated', description: 'Agents the user export covers, one repeated key per agent (`agentId=1042&agentId=1077`).' },
     ],
   },
 };

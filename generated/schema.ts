@@ -471,18 +471,29 @@ export interface components {
          */
         Priorities: number[];
         /**
-         * @description Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`). When omitted every work queue is included.
+         * @description One id of a comma-joined list: an integer or a non-empty string without a comma (the vendor declares ids as strings and publishes no example values).
+         * @example 12
+         * @example 12
+         */
+        ListedId: number | string;
+        /**
+         * @description Work queues to include, sent as a single comma-joined value (`workqueueIds=12%2C40`). When omitted every work queue is included. Ids are integers or non-empty strings without commas, sent unchanged.
          * @example [
          *       12,
          *       40
          *     ]
+         * @example [
+         *       "12",
+         *       "40"
+         *     ]
          */
-        WorkqueueIds: number[];
+        WorkqueueIds: components["schemas"]["ListedId"][];
         /**
-         * @description Restricts the export to the conversations of one smart view. A smart view with its own business-hour setting overrides `enableBusinessHour` and `businessHourType`.
+         * @description Restricts the export to the conversations of one smart view. The vendor declares the id a string and publishes no example, so an integer and a non-empty string are both accepted and sent unchanged. A smart view with its own business-hour setting overrides `enableBusinessHour` and `businessHourType`.
+         * @example 3051
          * @example 3051
          */
-        SmartViewId: number;
+        SmartViewId: number | string;
         /**
          * @description Whether business hours filter the export. Must be `true` for `businessHourType` to take effect.
          * @default false
@@ -508,13 +519,13 @@ export interface components {
          */
         IncludeDisabled: boolean;
         /**
-         * @description Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`). Team ids come from `GET /teams`; when omitted every team is included.
+         * @description Teams to include, sent as a single comma-joined value (`teamIds=7%2C9`). Team ids come from `GET /teams` (integers there, and they round-trip unchanged); strings without commas are accepted too. When omitted every team is included.
          * @example [
          *       7,
          *       9
          *     ]
          */
-        TeamIds: number[];
+        TeamIds: components["schemas"]["ListedId"][];
         /**
          * Format: int64
          * @description A fixed bucket width in milliseconds, from 5 minutes (`300000`) to 1 week (`604800000`).
@@ -543,13 +554,16 @@ export interface components {
          */
         TeamId: number[];
         /**
-         * @description Agents the user export covers, one repeated key per agent (`agentId=1042&agentId=1077`). When omitted every agent is covered.
+         * @description Agents the user export covers, one repeated key per agent (`agentId=1042&agentId=1077`). When omitted every agent is covered. Ids are integers or non-empty strings, sent unchanged.
          * @example [
          *       1042,
          *       1077
          *     ]
+         * @example [
+         *       "1042"
+         *     ]
          */
-        AgentId: number[];
+        AgentId: (number | string)[];
         /**
          * @description Raises the number of actions exported per conversation from 500 to 2,000.
          * @default false
@@ -647,6 +661,15 @@ export interface components {
          * @example CLOSED
          */
         RunnerState: string;
+        /** @description Units of work done so far, or `null` when the service does not say (the vendor's own status examples carry `null` here for running, finished and failed jobs alike). */
+        CurrentCount: number | null;
+        /** @description Units of work the job needs in total, or `null` when the service does not say. */
+        TotalCount: number | null;
+        /**
+         * Format: int64
+         * @description When the job last reported progress, in whole epoch milliseconds, or `null` when the service does not say.
+         */
+        LastAcknowledgeTime: number | null;
         /** @description Progress of an export job. */
         JobProgress: {
             runnerState: components["schemas"]["RunnerState"];
@@ -658,15 +681,9 @@ export interface components {
             detail?: string;
             /** @description Why a job failed, when the service says; for example `User is attempting to run too many exports.` */
             reason?: string | null;
-            /** @description Units of work done so far. */
-            currentCount?: number;
-            /** @description Units of work the job needs in total. */
-            totalCount?: number;
-            /**
-             * Format: int64
-             * @description When the job last reported progress, in epoch milliseconds.
-             */
-            lastAcknowledgeTime?: number;
+            currentCount?: components["schemas"]["CurrentCount"];
+            totalCount?: components["schemas"]["TotalCount"];
+            lastAcknowledgeTime?: components["schemas"]["LastAcknowledgeTime"];
         };
         /** @description Identity and progress of one export job. */
         JobStatus: {
@@ -694,6 +711,9 @@ export interface components {
                 details?: string | null;
                 /** @description Why the job failed, when the service says. */
                 reason?: string | null;
+                currentCount?: components["schemas"]["CurrentCount"];
+                totalCount?: components["schemas"]["TotalCount"];
+                lastAcknowledgeTime?: components["schemas"]["LastAcknowledgeTime"];
             };
         };
         /** @description Envelope listing the export jobs of the last 24 hours. */
@@ -760,13 +780,14 @@ export interface components {
         };
     };
     responses: {
-        /** @description The export job was accepted. The body is JSON even where the service labels it `text/plain`; parse it as JSON whatever the `Content-Type` says. */
+        /** @description The export job was accepted. The service labels this JSON body `text/plain` (the vendor declares `text/plain` for most run operations); both labels carry the same envelope, so parse the body as JSON whatever the `Content-Type` says. */
         ReportStarted: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["RunReportEnvelope"];
+                "text/plain": components["schemas"]["RunReportEnvelope"];
             };
         };
         /** @description The request was refused, for example because the interval yields too many buckets. The vendor documents one such error text (in `result`) but neither its HTTP status nor other cases; this package expects the error envelope, with the text in `message`, or in `result` when `message` is null. */

@@ -1,34 +1,55 @@
 #!/usr/bin/env node
-// `npm run docs`: renders openapi/ as one self-contained Redoc page, site/index.html. The Redoc
-// script is inlined (--inlineBundle) and the page template forbids every network fetch, so it
-// renders offline and never calls out.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run docs`: builds site/, one offline site made of
+//   index.html, guide.html  — docs/index.md and docs/guide.md
+//   api.html                — the HTTP reference (Redoc, self-contained) with generated code samples
+//   client/                 — the TypeScript client reference (TypeDoc, from the TSDoc)
+//   cli.html                — the CLI reference (the CLI's own --help)
+//   code-samples.json       — the samples shown in api.html, which test/docs runs
+// Nothing in it loads from the network.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inlineRedocLogo } from './build-docs/offline-logo.mjs';
-import { runRedocly } from './generate/redocly.mjs';
+import { builtCli } from './build-docs/built-cli.mjs';
+import { cliReference } from './build-docs/cli-reference.mjs';
+import { buildClientReference } from './build-docs/client-reference.mjs';
+import { codeSamples, withCodeSamples } from './build-docs/code-samples.mjs';
+import { buildHttpReference } from './build-docs/http-reference.mjs';
+import { page, renderMarkdown } from './build-docs/page.mjs';
+import { bundleSpec } from './generate/bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const output = path.join('site', 'index.html');
+const site = path.join(root, 'site');
+rmSync(site, { recursive: true, force: true });
+mkdirSync(site, { recursive: true });
 
-mkdirSync(path.join(root, 'site'), { recursive: true });
-const { ok, output: log } = runRedocly(root, [
-  'build-docs',
-  'main',
-  '--inlineBundle',
-  '--output',
-  output,
-  '--title',
-  'Khoros Care Analytics Reports API',
-  // Show every report type in the report_type enum instead of ten and a "+3 more" button.
-  '--openapi.maxDisplayedEnumValues=20',
-  '--template',
-  path.join('scripts', 'build-docs', 'template.hbs'),
-]);
-if (!ok) {
-  process.stderr.write(`${log}\nredocly build-docs failed.\n`);
+const cli = builtCli(root);
+const flags = cli.flags();
+const spec = bundleSpec(root);
+const samples = codeSamples(spec, (parameter) => {
+  const flag = flags[parameter];
+  if (!flag) throw new Error(`the CLI has no flag for ${parameter}`);
+  return flag;
+});
+writeFileSync(path.join(site, 'code-samples.json'), `${JSON.stringify(samples, null, 2)}\n`);
+buildHttpReference(root, withCodeSamples(spec, samples), path.join(site, 'api.html'));
+
+const { body: cliBody, commands } = cliReference(cli);
+writeFileSync(path.join(site, 'cli.html'), page({ title: 'CLI reference', file: 'cli.html', body: cliBody }));
+for (const [source, file, title] of [
+  ['docs/index.md', 'index.html', 'Documentation'],
+  ['docs/guide.md', 'guide.html', 'Guide'],
+]) {
+  const body = renderMarkdown(readFileSync(path.join(root, source), 'utf8'));
+  writeFileSync(path.join(site, file), page({ title, file, body }));
+}
+
+const warnings = await buildClientReference(root, path.join(site, 'client'));
+if (warnings > 0) {
+  process.stderr.write(`TypeDoc reported ${warnings} warning(s) above; fix the TSDoc in src/.\n`);
   process.exit(1);
 }
-const file = path.join(root, output);
-writeFileSync(file, inlineRedocLogo(readFileSync(file, 'utf8')));
-console.log(`${output} built from openapi/ (self-contained, renders offline).`);
+const operations = Object.keys(samples).length;
+console.log(
+  `site/ built: api.html (${operations} operations, ${operations * 3 - 1} code samples), client/, ` +
+    `cli.html (${commands.length} commands), guide.html, index.html — self-contained, renders offline.`,
+);

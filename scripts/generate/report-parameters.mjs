@@ -42,25 +42,36 @@ function enumOrAbove(spec, schema) {
   return { ...schema, type: listed.type, enum: listed.enum, orAbove: above.exclusiveMinimum };
 }
 
+/** A scalar type of the table: one JSON type, or `integerOrString` for ids the vendor types loosely. */
+function scalarType(name, type) {
+  if (Array.isArray(type)) {
+    if (type.length === 2 && type.includes('integer') && type.includes('string')) return 'integerOrString';
+    throw new Error(`parameter ${name}: unsupported type ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
 function rule(spec, { name, location, required, schemaNode, description, encoding }) {
   const resolved = resolve(spec, schemaNode);
   const schema = resolved.oneOf ? enumOrAbove(spec, resolved) : resolved;
   const items = schema.type === 'array' ? resolve(spec, schema.items ?? {}) : undefined;
   const bounds = items ?? schema;
-  if (!['integer', 'boolean', 'string', 'array'].includes(schema.type)) {
+  const type = scalarType(name, schema.type);
+  if (!['integer', 'boolean', 'string', 'integerOrString', 'array'].includes(type)) {
     throw new Error(`parameter ${name}: unsupported type ${JSON.stringify(schema.type)}`);
   }
   return {
     name,
     location,
     required,
-    type: schema.type,
-    ...(items && { items: items.type }),
+    type,
+    ...(items && { items: scalarType(name, items.type) }),
     ...(bounds.enum && { enum: bounds.enum }),
     ...(bounds.orAbove !== undefined && { orAbove: bounds.orAbove }),
     ...(bounds.minimum !== undefined && { minimum: bounds.minimum }),
     ...(bounds.maximum !== undefined && { maximum: bounds.maximum }),
     ...(bounds.minLength !== undefined && { minLength: bounds.minLength }),
+    ...(bounds.pattern !== undefined && { pattern: bounds.pattern }),
     ...(schema.uniqueItems === true && { uniqueItems: true }),
     serialization: serialization(schema, encoding),
     description: firstSentence(description ?? schema.description),
@@ -145,9 +156,10 @@ export interface ParameterRule {
   /** 'body' = a form field of the POST body endpoints. */
   readonly location: 'query' | 'body';
   readonly required: boolean;
-  readonly type: 'integer' | 'boolean' | 'string' | 'array';
+  /** 'integerOrString': an id the vendor declares as a string; integers are accepted alike. */
+  readonly type: 'integer' | 'boolean' | 'string' | 'integerOrString' | 'array';
   /** Item type of arrays. */
-  readonly items?: 'integer' | 'string';
+  readonly items?: 'integer' | 'string' | 'integerOrString';
   /** Allowed values of a scalar, or of each array item. */
   readonly enum?: readonly (string | number)[];
   /**
@@ -155,10 +167,13 @@ export interface ParameterRule {
    * enum and an exclusiveMinimum; for timeInterval, above a week means monthly buckets).
    */
   readonly orAbove?: number;
+  /** Bounds of integer values. */
   readonly minimum?: number;
   readonly maximum?: number;
-  /** Shortest allowed string (of a scalar, or of each array item). */
+  /** Shortest string value (of a scalar, or of each array item). */
   readonly minLength?: number;
+  /** What every string value must match (a RegExp source), e.g. no comma inside a comma-joined list. */
+  readonly pattern?: string;
   /** A list whose items must all differ. */
   readonly uniqueItems?: true;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */

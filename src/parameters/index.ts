@@ -8,3 +8,4 @@ export {
   reportOperations,
   reportTypes,
 } from '../../generated/report-parameters.js';
+export { acceptsValue } from './accepts-value.js';

@@ -2,6 +2,7 @@
 // spec, and answers in the vendor's envelope. Paths live under /api/public like the real service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ReportType, reportOperations, reportTypes } from '../parameters/index.js';
+import { reportAnswer } from './answer-hook.js';
 import type { ExportFormat } from './data/generate.js';
 import { fail, failWithResult, pass } from './envelope.js';
 import { type Fault, type FaultRoute, retryAfterHeader } from './faults.js';
@@ -85,6 +86,8 @@ export async function handleApi(
     body === undefined
       ? fail(413, 'Request body too large')
       : (immediateFault(fault) ?? answer(state, req, url, routed, body, fault));
+  if (state.options.onResponse)
+    reportAnswer(state.options.onResponse, req, url, API_PREFIX, reply, fault?.kind);
   await send(res, reply, fault, state.signal);
 }
 
@@ -294,7 +297,8 @@ function status(state: SandboxState, job: Job, fault: Fault | undefined): Reply 
       reason: job.reason,
       currentCount: state.jobs.progress(job, now),
       totalCount: job.totalCount,
-      lastAcknowledgeTime: job.finishedAt ?? now,
+      // Whole milliseconds, like the service: a job's duration (and so its end) can be fractional.
+      lastAcknowledgeTime: Math.floor(job.finishedAt ?? now),
     },
   };
   const poll = job.statusPolls++;

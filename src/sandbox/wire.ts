@@ -8,6 +8,9 @@ import type { ReportParams } from './data/params.js';
 function typed(rule: ParameterRule | undefined, values: string[]): unknown {
   const scalar = (value: string, type: string | undefined): unknown => {
     if (type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
+    // An id that reads as a whole number is that number (the roster's ids are numbers).
+    if (type === 'integerOrString' && /^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+      return Number(value);
     if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
     return value;
   };

@@ -16,3 +16,6 @@ export interface ReportJobState {
   readonly format: ReportFormat;
   readonly startedAt: string;
 }
+
+/** A job known only by its ids (started by another tool): `reports.resume()` accepts it too. */
+export type ReportJobIds = Pick<ReportJobState, 'workflowId' | 'runId' | 'reportType' | 'format'>;

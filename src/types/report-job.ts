@@ -3,12 +3,9 @@ import type { Row } from '../rows/row.js';
 import type { DownloadResult } from './download-result.js';
 import type { JobStatus } from './job-status.js';
 import type { ReportFormat, ReportJobState } from './report-job-state.js';
+import type { RequestOptions } from './request-options.js';
 import type { SavedFile } from './saved-file.js';
 import type { WaitOptions } from './wait.js';
-
-export interface SignalOption {
-  readonly signal?: AbortSignal;
-}
 
 /**
  * A started export. Holds only identifiers (plus, privately, the access token the API returned
@@ -21,18 +18,18 @@ export interface ReportJob<T extends ReportType = ReportType> {
   readonly format: ReportFormat;
   readonly startedAt: Date;
   /** One status poll. */
-  status(options?: SignalOption): Promise<JobStatus>;
+  status(options?: RequestOptions): Promise<JobStatus>;
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
   wait(options?: WaitOptions): Promise<JobStatus>;
   /**
    * The export file as a stream (credentials never reach the storage host). A job that failed
    * rejects with ReportFailedError; one still running, with an ApiError that says so.
    */
-  download(options?: SignalOption): Promise<DownloadResult>;
+  download(options?: RequestOptions): Promise<DownloadResult>;
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options?: SignalOption): Promise<SavedFile>;
+  downloadToFile(path: string, options?: RequestOptions): Promise<SavedFile>;
   /** The export's rows, parsed while streaming (csv and json alike). */
-  rows(options?: SignalOption): AsyncGenerator<Row, void, undefined>;
+  rows(options?: RequestOptions): AsyncGenerator<Row, void, undefined>;
   /** The saved-job format `reports.resume()` accepts, in this or another process. */
   toJSON(): ReportJobState;
 }

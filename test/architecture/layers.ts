@@ -9,6 +9,7 @@ import { type Import, root } from './support/import-graph.js';
 // itself, Node's built-ins and npm packages. `entries` means: only the modules package.json
 // `exports` publishes (src/index.ts, src/rows/index.ts, …) — the CLI and the sandbox use the
 // package the way its users do, so whatever they need is public for everyone.
+// biome-ignore format: one line per rule
 export const mayImport = {
   'src/cli': 'entries',
   'src/sandbox': 'entries',
@@ -19,6 +20,7 @@ export const mayImport = {
     'src/rows',
     'src/time',
     'src/redaction',
+    'src/parameters',
     'src/files',
     'generated',
   ],

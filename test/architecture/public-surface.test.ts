@@ -18,11 +18,13 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ApiError',
+        'checkReportParams',
         'AuthenticationError',
         'CareAnalyticsError',
         'ConnectionError',
         'CsvFormatError',
         'JsonArrayError',
+        'RangeExportError',
         'RateLimitError',
         'ReportFailedError',
         'ServerError',

@@ -1,58 +1,22 @@
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyOfCheckout, npm, run, sh } from './support/checkout.js';
 
 // publint --strict and attw --profile esm-only run in .ci/run on the same package; this test
 // checks what they cannot: that a strict TypeScript consumer installs, compiles and runs it.
-const run = promisify(execFile);
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let work: string;
 let root: string;
 let project: string;
 let packed: { files: { path: string }[]; filename: string };
 
-async function sh(command: string, args: string[], cwd: string, what: string) {
-  try {
-    return await run(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${what} failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
-  }
-}
-
-/**
- * Builds and packs a copy of the checkout (tracked and untracked-but-not-ignored files, as they
- * are on disk), so that rebuilding dist/ here cannot pull it from under the CLI tests, which run
- * the built binary of the real checkout at the same time.
- */
-async function copyOfCheckout(): Promise<string> {
-  const copy = join(work, 'repo');
-  const { stdout } = await sh(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    repo,
-    'git ls-files',
-  );
-  for (const file of stdout.split('\0').filter(Boolean)) {
-    await mkdir(dirname(join(copy, file)), { recursive: true });
-    await copyFile(join(repo, file), join(copy, file)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // deleted in the working tree
-    });
-  }
-  await symlink(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
-
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'ca-package-'));
-  root = await copyOfCheckout();
+  root = await copyOfCheckout(work);
   // build.mjs compiles all of src/: if any part does not compile, nothing here can be tested.
   await sh(
     process.execPath,
@@ -60,7 +24,7 @@ beforeAll(async () => {
     root,
     '`node scripts/build.mjs` (the package must build first)',
   );
-  // --ignore-scripts: we just built; `prepare` would build a second time.
+  // --ignore-scripts: we just built; `prepack` would build a second time.
   const { stdout } = await sh(
     npm,
     ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
@@ -120,6 +84,15 @@ describe('the published package', () => {
     expect(paths).toContain('package.json');
     expect(paths.filter((p) => p.startsWith('test/') || p.startsWith('scripts/'))).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('has no install script: installing it runs nothing and prints no install-scripts warning', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(project, 'node_modules/khoros-care-analytics/package.json'), 'utf8'),
+    ) as { scripts?: Record<string, string> };
+    const scripts = Object.keys(manifest.scripts ?? {});
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(scripts, hook).not.toContain(hook);
   });
 
   it('typechecks a strict consumer and runs it end to end', { timeout: 120_000 }, async () => {

@@ -67,10 +67,16 @@ const breakages: readonly Breakage[] = [
     replacement: '    x-examples:\n',
   },
   {
-    rule: 'rule/no-text-plain',
+    rule: 'rule/text-plain-is-json',
     file: 'openapi/components/responses/ReportStarted.yaml',
-    search: '  application/json:\n',
-    replacement: '  text/plain:\n',
+    search: '      contentSchema:\n',
+    replacement: '      x-content-schema:\n',
+  },
+  {
+    rule: 'rule/text-plain-media-type',
+    file: 'openapi/components/responses/ReportStarted.yaml',
+    search: '      contentMediaType: application/json\n',
+    replacement: '      contentMediaType: text/csv\n',
   },
   {
     rule: 'rule/operation-error-responses',

@@ -120,7 +120,38 @@ describe('bundled spec: operations (docs/vendor-notes.md §2)', () => {
       }
       for (const type of Object.keys(resolve(op.requestBody)?.content ?? {})) mediaTypes.add(type);
     }
-    expect([...mediaTypes].sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    expect([...mediaTypes].sort()).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+    ]);
+  });
+
+  it('declares the text/plain answer of every run operation as the envelope in JSON text (brief §7)', () => {
+    const runOps = OPERATIONS.filter(([, p]) => /^\/reports\/report\/[^/{]+$|\{report_type\}$/.test(p));
+    expect(runOps).toHaveLength(17);
+    for (const [method, apiPath] of runOps) {
+      const content = resolve(operation(method, apiPath).responses['200']).content;
+      expect(Object.keys(content), `${method} ${apiPath}`).toEqual(['application/json', 'text/plain']);
+      expect(content['text/plain'].schema).toMatchObject({
+        type: 'string',
+        contentMediaType: 'application/json',
+        contentSchema: content['application/json'].schema,
+      });
+    }
+    // Nothing else is text/plain: status, reference data and errors are declared JSON only.
+    for (const [method, apiPath] of OPERATIONS.filter((op) => !runOps.includes(op))) {
+      for (const response of Object.values(operation(method, apiPath).responses)) {
+        expect(Object.keys(resolve(response).content ?? {})).not.toContain('text/plain');
+      }
+    }
+  });
+
+  it('has a contact, as spectral:oas asks', () => {
+    expect(spec.info.contact).toMatchObject({
+      name: expect.any(String),
+      url: expect.stringMatching(/^https:/),
+    });
   });
 });
 

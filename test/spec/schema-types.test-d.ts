@@ -93,6 +93,27 @@ describe('generated/schema.ts', () => {
     expectTypeOf(withTimezone).not.toBeNever();
   });
 
+  it('types ids as integers or strings, and progress fields as nullable integers', () => {
+    type ConversationQuery = operations['runConversationReport']['parameters']['query'];
+    expectTypeOf<NonNullable<ConversationQuery['smartViewId']>>().toEqualTypeOf<number | string>();
+    expectTypeOf<NonNullable<ConversationQuery['workqueueIds']>>().toEqualTypeOf<(number | string)[]>();
+    expectTypeOf<NonNullable<UserForm['agentId']>>().toEqualTypeOf<(number | string)[]>();
+    type Progress = components['schemas']['JobProgress'];
+    expectTypeOf<Progress['currentCount']>().toEqualTypeOf<number | null | undefined>();
+    expectTypeOf<Progress['lastAcknowledgeTime']>().toEqualTypeOf<number | null | undefined>();
+    type Listed = components['schemas']['JobSummary']['result'];
+    expectTypeOf<Listed['totalCount']>().toEqualTypeOf<number | null | undefined>();
+    // @ts-expect-error a boolean is no id
+    const flag: ConversationQuery = { startTime: 0, endTime: 1, smartViewId: true };
+    expectTypeOf(flag).not.toBeNever();
+  });
+
+  it('types the text/plain run answer as the parsed envelope, like the JSON one', () => {
+    type Content = operations['runConversationReport']['responses'][200]['content'];
+    expectTypeOf<Content['text/plain']>().toEqualTypeOf<components['schemas']['RunReportEnvelope']>();
+    expectTypeOf<Content['application/json']>().toEqualTypeOf<Content['text/plain']>();
+  });
+
   it('types envelopes: PASS status, and a job status as object or one-element array', () => {
     type StatusResult = components['schemas']['JobStatusEnvelope']['result'];
     type Job = components['schemas']['JobStatus'];

@@ -38,18 +38,10 @@ export function jobFromArguments(
 ): JobArgument {
   const ref = parseJobRef(args, context.cwd);
   if (ref.kind !== undefined) return { state: ref, label: String(ref.reportType) };
-  // The service needs only the ids; the client's saved-job format also wants a type and format.
+  // The service needs only the ids; the client also wants the type (file names) and format (rows).
   const reportType: ReportType = options.type !== undefined ? parseReportType(options.type) : 'conversation';
   const format = parseChoice(options.jobFormat ?? 'csv', '--job-format', ['csv', 'json'] as const);
-  const state = {
-    kind: 'khoros-care-analytics/report-job',
-    version: 1,
-    workflowId: ref.workflowId,
-    runId: ref.runId,
-    reportType,
-    format,
-    startedAt: new Date(context.now()).toISOString(),
-  };
+  const state = { workflowId: ref.workflowId, runId: ref.runId, reportType, format };
   return { state, label: options.type !== undefined ? reportType : 'export' };
 }
 

@@ -1,4 +1,5 @@
 import {
+  acceptsValue,
   type ParameterRule,
   type ReportType,
   reportOperations,
@@ -9,7 +10,7 @@ import { intervals, parseInterval } from './interval.js';
 import { parseChoice, parseIntegerList, splitList } from './lists.js';
 import type { TimeRange } from './time-range.js';
 
-/** The report flags as commander hands them over (all strings; validation happens here). */
+/** The report flags as commander hands them over (all strings, turned into values here). */
 export interface ReportFlags {
   readonly format?: string | undefined;
   readonly locale?: string | undefined;
@@ -70,9 +71,10 @@ export function parseOutputFormat(text: string | undefined): OutputFormat {
 }
 
 /**
- * Builds the client's parameter object for one report type from the flags. Every flag is checked
- * against the generated parameter table: a flag the type does not take, a missing required one, or
- * a value outside the spec's enum or bounds is a UsageError naming the flag, before any request.
+ * Builds the client's parameter object for one report type from the flags: text becomes values.
+ * What is the CLI's own stays here (a flag the type does not take, a required flag missing, text
+ * that is not a number); whether a value is allowed is the client's rule (checkReportParams),
+ * whose ValidationError names the parameter that describeError maps back to its flag.
  */
 export function buildReportParameters(
   type: ReportType,
@@ -89,7 +91,6 @@ export function buildReportParameters(
   const set = (parameter: string, value: unknown, flag = flagForParameter[parameter] ?? parameter) => {
     const rule = rules.get(parameter);
     if (rule === undefined) throw notAccepted(type, flag);
-    checkAgainstRule(rule, value, flag);
     params[parameter] = value;
   };
 
@@ -100,8 +101,7 @@ export function buildReportParameters(
   // dates with it (user); it is only sent where the API takes it.
   if (flags.tz !== undefined && rules.has('timezone')) set('timezone', flags.tz);
   if (flags.tzOffsetMs !== undefined) set('timezoneOffset', flags.tzOffsetMs);
-  if (flags.priority !== undefined)
-    set('priorities', integers(rules.get('priorities'), flags.priority, '--priority'));
+  if (flags.priority !== undefined) set('priorities', parseIntegerList(flags.priority, '--priority'));
   if (flags.workQueue !== undefined)
     set('workqueueIds', values(rules.get('workqueueIds'), flags.workQueue, '--work-queue'));
   if (flags.smartView !== undefined) {
@@ -159,53 +159,26 @@ function notAccepted(type: ReportType, flag: string): UsageError {
   return new UsageError(`${flag} does not apply to report type ${type}${where}`, flag);
 }
 
-/** The spec's enum, or for timeInterval also any value above its `orAbove` (monthly buckets). */
-const allows = (rule: ParameterRule, value: string | number) =>
-  rule.enum === undefined ||
-  rule.enum.includes(value) ||
-  (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
-
 /** The `--interval` words whose value the spec's `timeInterval` rule accepts. */
 export function intervalChoices(rule: ParameterRule): string[] {
   return Object.entries(intervals)
-    .filter(([, ms]) => allows(rule, ms))
+    .filter(([, ms]) => acceptsValue(rule, ms))
     .map(([word]) => word);
 }
 
-function integers(rule: ParameterRule | undefined, raw: readonly string[], flag: string): number[] {
-  return parseIntegerList(raw, flag, { minimum: rule?.minimum, maximum: rule?.maximum });
-}
+/** An id typed on the command line: a plain whole number is that integer (as `/teams` lists it),
+ * anything else the string it is; either way the same bytes go on the wire. */
+const idOf = (item: string): string | number =>
+  /^(0|[1-9]\d*)$/.test(item) && Number.isSafeInteger(Number(item)) ? Number(item) : item;
 
 function values(rule: ParameterRule | undefined, raw: readonly string[], flag: string): (string | number)[] {
-  if (rule?.items === 'integer') return integers(rule, raw, flag);
+  if (rule?.items === 'integer') return parseIntegerList(raw, flag);
   const list = splitList(raw);
   if (list.length === 0) throw new UsageError(`${flag}: give at least one id`, flag);
-  return list;
+  return rule?.items === 'integerOrString' ? list.map(idOf) : list;
 }
 
 function scalar(rule: ParameterRule | undefined, raw: string, flag: string): string | number {
-  return rule?.type === 'integer' ? (parseIntegerList(raw, flag)[0] ?? 0) : raw;
-}
-
-function checkAgainstRule(rule: ParameterRule, value: unknown, flag: string): void {
-  const items = Array.isArray(value) ? value : [value];
-  for (const item of items) {
-    if (rule.enum !== undefined && typeof item !== 'boolean' && !allows(rule, item as string | number)) {
-      const above = rule.orAbove === undefined ? '' : `, or above ${rule.orAbove}`;
-      throw new UsageError(
-        `${flag}: '${String(item)}' is not accepted; the API takes ${rule.enum.join(', ')}${above}`,
-        flag,
-      );
-    }
-    if (typeof item === 'number') {
-      const low = rule.minimum !== undefined && item < rule.minimum;
-      const high = rule.maximum !== undefined && item > rule.maximum;
-      if (low || high) {
-        throw new UsageError(
-          `${flag}: ${item} is outside ${rule.minimum ?? '-∞'}…${rule.maximum ?? '∞'}`,
-          flag,
-        );
-      }
-    }
-  }
+  if (rule?.type === 'integer') return parseIntegerList(raw, flag)[0] ?? 0;
+  return rule?.type === 'integerOrString' ? idOf(raw) : raw;
 }

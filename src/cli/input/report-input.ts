@@ -1,3 +1,4 @@
+import { checkReportParams } from '../../index.js';
 import type { ReportType } from '../../parameters/index.js';
 import {
   buildReportParameters,
@@ -28,7 +29,8 @@ export interface ReportInput {
 
 /**
  * Everything `export` and `start` need, validated up front: a mistake anywhere is a UsageError
- * before a connection is opened, let alone a request sent. Dates typed without an offset are
+ * (or the client's ValidationError, for a value the API does not allow) before a connection is
+ * opened, let alone a request sent. Dates typed without an offset are
  * anchored in `--tz`, else at `--tz-offset`, else UTC.
  */
 export function resolveReportInput(typeText: string, options: RawReportOptions, now: number): ReportInput {
@@ -44,5 +46,6 @@ export function resolveReportInput(typeText: string, options: RawReportOptions, 
         : utc;
   const range = resolveTimeRange(options, zone, now);
   const params = buildReportParameters(type, range, { ...options, tz, tzOffsetMs });
+  checkReportParams(type, params);
   return { type, zone, range, output, params };
 }

@@ -28,7 +28,13 @@ export async function downloadReport(
       fileUrl ??= await requestFileUrl(transport, target, attemptSignal);
       const storage = await fetchStorage(fileUrl, {
         fetch: config.fetch,
-        retry: { policy: config.retry, timeoutMs: config.timeoutMs, secrets, signal: attemptSignal },
+        retry: {
+          policy: config.retry,
+          hooks: config.hooks,
+          timeoutMs: config.timeoutMs,
+          secrets,
+          signal: attemptSignal,
+        },
         allowInsecureHttp: config.allowInsecureHttp,
         from,
       });

@@ -1,10 +1,11 @@
 import { ApiError } from '../../errors/api-error.js';
 import { envelopeMessage, readEnvelope } from '../envelope/read-envelope.js';
 import { requestIdOf } from '../envelope/response-context.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 import { redirectTarget } from './redirect-target.js';
 
-export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download';
+export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download' satisfies ApiPath;
 
 export interface DownloadTarget {
   readonly pathParams: Readonly<Record<string, string>>;

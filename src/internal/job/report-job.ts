@@ -5,19 +5,23 @@ import type { Row } from '../../rows/row.js';
 import { rowsOf } from '../../rows/rows-of.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { JobStatus } from '../../types/job-status.js';
-import type { ReportJob as ReportJobContract, SignalOption } from '../../types/report-job.js';
+import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
 import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { WaitOptions } from '../../types/wait.js';
 import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
+import type { SlotLease } from '../schedule/job-slots.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
+import { jobState } from './job-state.js';
 import { normalizeStatus } from './job-status.js';
 import { waitForJob } from './wait-for-job.js';
 
-const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status';
+const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status' satisfies ApiPath;
 
 /** The public ReportJob (src/types/report-job.ts, which documents its members) over our transport. */
 export class ReportJob<T extends ReportType = ReportType> implements ReportJobContract<T> {
@@ -28,6 +32,8 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   readonly startedAt: Date;
   readonly #transport: Transport;
   readonly #query: string;
+  /** The client's job slot, held from start() until this client sees the job closed. */
+  readonly #lease: SlotLease | undefined;
 
   readonly #onWarning: WarningHandler | undefined;
 
@@ -35,6 +41,7 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
     transport: Transport,
     state: ReportJobState & { reportType: T },
     accessToken?: string,
+    lease?: SlotLease,
     onWarning?: WarningHandler,
   ) {
     this.#onWarning = onWarning;
@@ -45,6 +52,7 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
     this.startedAt = new Date(state.startedAt);
     this.#transport = transport;
     if (accessToken) transport.rememberSecret(accessToken);
+    this.#lease = lease;
     this.#query = accessToken
       ? encodePairs([{ name: 'analyticsAccessToken', value: accessToken, serialization: 'scalar' }])
       : '';
@@ -55,36 +63,50 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** One status poll. */
-  async status(options: SignalOption = {}): Promise<JobStatus> {
+  async status(options: RequestOptions = {}): Promise<JobStatus> {
     const call = {
       method: 'GET',
       path: STATUS_PATH,
       pathParams: this.#pathParams,
       query: this.#query,
     } as const;
-    const result = await this.#transport.callForResult(call, { signal: options.signal });
-    return normalizeStatus(result, this.workflowId, {
+    const result = await this.#transport.with(options).callForResult(call, { signal: options.signal });
+    const status = normalizeStatus(result, this.workflowId, {
       method: 'GET',
       url: this.#transport.describeUrl(call),
       status: 200,
       requestId: undefined,
       secrets: this.#transport.secrets,
     });
+    if (status.state !== 'running') this.#lease?.release();
+    return status;
   }
 
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
-  wait(options: WaitOptions = {}): Promise<JobStatus> {
-    return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets, this.#onWarning);
+  async wait(options: WaitOptions = {}): Promise<JobStatus> {
+    try {
+      return await waitForJob(
+        (signal) => this.status({ signal }),
+        options,
+        this.#transport.secrets,
+        this.#onWarning,
+      );
+    } finally {
+      // A wait given up (abort, deadline) no longer watches the job: its slot goes to the next start.
+      this.#lease?.release();
+    }
   }
 
   /**
    * The export file as a stream (credentials never reach the storage host). A job that failed
    * rejects with ReportFailedError; one still running, with an ApiError that says so.
    */
-  async download(options: SignalOption = {}): Promise<DownloadResult> {
+  async download(options: RequestOptions = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
     try {
-      return await downloadReport(this.#transport, target, options.signal);
+      const download = await downloadReport(this.#transport.with(options), target, options.signal);
+      this.#lease?.release();
+      return download;
     } catch (error) {
       // A refused download says nothing of why (the vendor documents no answer for a job that
       // failed or has not finished; the sandbox gives a bare 400): one status poll tells which.
@@ -109,24 +131,16 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options: SignalOption = {}): Promise<SavedFile> {
-    return downloadToFile((signal) => this.download(signal ? { signal } : {}), path, options.signal);
+  downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+    return downloadToFile((signal) => this.download({ ...options, signal }), path, options.signal);
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */
-  async *rows(options: SignalOption = {}): AsyncGenerator<Row, void, undefined> {
+  async *rows(options: RequestOptions = {}): AsyncGenerator<Row, void, undefined> {
     yield* rowsOf(await this.download(options));
   }
 
   toJSON(): ReportJobState {
-    return {
-      kind: 'khoros-care-analytics/report-job',
-      version: 1,
-      workflowId: this.workflowId,
-      runId: this.runId,
-      reportType: this.reportType,
-      format: this.format,
-      startedAt: this.startedAt.toISOString(),
-    };
+    return jobState(this, this.startedAt);
   }
 }

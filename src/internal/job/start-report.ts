@@ -2,12 +2,15 @@ import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
+import type { SlotLease } from '../schedule/job-slots.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
 import { show } from '../validation/check-rule.js';
 import { checkUrlBudget } from '../validation/url-budget.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
+import { jobState } from './job-state.js';
 import { ReportJob } from './report-job.js';
 
 /** The access token of a returned status/download URL, read only after re-basing it onto our origin. */
@@ -37,7 +40,10 @@ function prepareRunCall(transport: Transport, type: ReportType, params: unknown)
       report.values,
       !!operation.bodyContentType,
     );
-    const call = { method: 'POST', path: operation.path, query, formBody } as const;
+    // The run path of every report type is a path of the generated schema (a missing one fails
+    // the typecheck here); the parameter table generated beside it names the same path.
+    const path: ApiPath = `/reports/report/${type}` as const;
+    const call = { method: 'POST', path, query, formBody } as const;
     checkUrlBudget(transport.sentUrlLength(call), operation.parameters, report.values);
     return { report, call };
   } catch (error) {
@@ -59,7 +65,7 @@ export async function startReport<T extends ReportType>(
   transport: Transport,
   type: T,
   params: unknown,
-  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler },
+  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler; lease?: SlotLease },
 ): Promise<ReportJob<T>> {
   const { report, call } = prepareRunCall(transport, type, params);
   for (const warning of report.warnings) options.onWarning(warning);
@@ -79,19 +85,17 @@ export async function startReport<T extends ReportType>(
       secrets: transport.secrets,
     });
   }
-  const state = {
-    kind: 'khoros-care-analytics/report-job',
-    version: 1,
+  const state = jobState({
     workflowId: started.workflowId,
     runId: started.runId,
     reportType: type,
     format: report.format,
-    startedAt: new Date().toISOString(),
-  } as const;
+  });
   return new ReportJob(
     transport,
-    state,
+    state as typeof state & { reportType: T },
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
+    options.lease,
     options.onWarning,
   );
 }

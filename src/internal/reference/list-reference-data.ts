@@ -1,11 +1,12 @@
 import { ApiError } from '../../errors/api-error.js';
 import type { Team, TimeZone } from '../../types/reference-data.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
+import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 
 async function listOf<T>(
   transport: Transport,
-  path: string,
+  path: ApiPath,
   query: string,
   signal?: AbortSignal,
 ): Promise<T[]> {

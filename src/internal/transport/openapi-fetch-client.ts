@@ -50,6 +50,10 @@ function credentialsMiddleware(config: RawClientConfig): Middleware {
   };
 }
 
+/**
+ * A typed client with the credentials middleware. The client makes two: one for our own calls and
+ * `ca.raw`, so that middleware a user adds to `ca.raw` never changes a `reports.*` call.
+ */
 export function createRawClient(config: RawClientConfig): CareAnalyticsRawClient {
   const client = createClient<paths>({
     baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
@@ -61,10 +65,16 @@ export function createRawClient(config: RawClientConfig): CareAnalyticsRawClient
   return client;
 }
 
+/** The paths of the spec, from generated/schema.ts. */
+export type ApiPath = keyof paths;
+
 export interface RawCall {
   readonly method: 'GET' | 'POST';
-  /** A path template of the spec, e.g. `/reports/report/{workflowId}/{runId}/status`. */
-  readonly path: string;
+  /**
+   * A path template of the spec, e.g. `/reports/report/{workflowId}/{runId}/status`, typed by the
+   * generated `paths`: renaming a path in openapi/ breaks the build at every call.
+   */
+  readonly path: ApiPath;
   readonly pathParams?: Readonly<Record<string, string>>;
   /** Query already serialized by us (without companyKey). */
   readonly query?: string;

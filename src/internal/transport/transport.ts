@@ -1,9 +1,13 @@
 import type { FetchLike } from '../../types/fetch-like.js';
+import type { Hooks } from '../../types/hooks.js';
 import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
+import type { RequestOptions } from '../../types/request-options.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
+import type { RequestGate } from '../schedule/request-gate.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
+import { checkTimeoutMs } from './check-timeout.js';
 import {
   type Credentials,
   createRawClient,
@@ -15,6 +19,7 @@ import type { RetryPolicy } from './retry-policy.js';
 import { withRetry } from './with-retry.js';
 
 export interface TransportConfig {
+  readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
   readonly userAgent: string;
@@ -23,6 +28,8 @@ export interface TransportConfig {
   readonly bodyTimeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
+  /** Client-wide pause after a 429 and optional request budget, shared by every call. */
+  readonly gate?: RequestGate;
 }
 
 export interface CallOptions {
@@ -35,24 +42,39 @@ export interface CallOptions {
 const is2xx = (status: number) => status >= 200 && status < 300;
 
 /**
- * Everything a stage needs to talk to the API: the typed client plus retry and redaction.
+ * Everything a stage needs to talk to the API: a typed client of its own plus retry and redaction.
  * Credentials live only in private fields and closures, so logging a client or a job with
  * util.inspect or JSON.stringify cannot print them.
  */
 export class Transport {
+  /** `ca.raw`: same origin rules and credentials as our calls, its own middleware. */
   readonly raw: CareAnalyticsRawClient;
+  readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
   readonly #secrets: string[];
-  readonly #companyKey: string;
+  readonly #credentials: Credentials;
 
-  constructor(config: TransportConfig, credentials: Credentials) {
+  /** `secrets`: a parent's list, shared so that a token one of them learns is masked by all. */
+  constructor(config: TransportConfig, credentials: Credentials, secrets?: string[]) {
     this.config = config;
+    this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
+    this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
-    this.#secrets = [password, companyKey, basic];
-    this.#companyKey = companyKey;
+    this.#secrets = secrets ?? [password, companyKey, basic];
+  }
+
+  /** This transport with one call's own timeout and retry rules (same credentials and hooks). */
+  with(options: RequestOptions): Transport {
+    if (options.timeoutMs === undefined && options.retry === undefined) return this;
+    const config = {
+      ...this.config,
+      timeoutMs: checkTimeoutMs(options.timeoutMs ?? this.config.timeoutMs),
+      retry: { ...this.config.retry, ...options.retry },
+    };
+    return new Transport(config, this.#credentials, this.#secrets);
   }
 
   /** Exact values masked in every error message. */
@@ -62,7 +84,7 @@ export class Transport {
 
   /** Bytes of the URL `call` goes out with, companyKey included (for the URL-length budget). */
   sentUrlLength(call: Pick<RawCall, 'path' | 'pathParams' | 'query'>): number {
-    const query = `${call.query ? `${call.query}&` : ''}companyKey=${encodeURIComponent(this.#companyKey)}`;
+    const query = `${call.query ? `${call.query}&` : ''}companyKey=${encodeURIComponent(this.#credentials.companyKey)}`;
     return Buffer.byteLength(`${this.describeUrl(call)}?${query}`);
   }
 
@@ -80,6 +102,7 @@ export class Transport {
     return withRetry(
       {
         policy: this.config.retry,
+        hooks: this.config.hooks,
         timeoutMs: this.config.timeoutMs,
         secrets: this.secrets,
         signal: options.signal,
@@ -88,8 +111,13 @@ export class Transport {
         streaming: call.parseAs === 'stream',
         method: call.method,
         url: this.describeUrl(call),
+        beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
-      (signal) => sendRaw(this.raw, { ...call, signal }),
+      async (signal) => {
+        const outcome = await sendRaw(this.#client, { ...call, signal });
+        this.config.gate?.observe(outcome.response);
+        return outcome;
+      },
     );
   }
 

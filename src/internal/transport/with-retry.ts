@@ -1,6 +1,8 @@
 import { CareAnalyticsError } from '../../errors/care-analytics-error.js';
 import { ConnectionError } from '../../errors/connection-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
+import { redactText } from '../../redaction/redact-text.js';
+import type { Hooks } from '../../types/hooks.js';
 import { abortError, throwIfAborted } from '../async/abort-error.js';
 import { sleep } from '../async/sleep.js';
 import { errorFromResponse } from '../envelope/error-from-response.js';
@@ -11,6 +13,8 @@ import { backoffDelay, parseRetryAfter, type RetryPolicy, runSafeStatusCodes } f
 
 export interface RetryContext {
   readonly policy: RetryPolicy;
+  /** Told of every attempt, answer and retry (URLs without their query). */
+  readonly hooks: Hooks;
   /** Per-attempt timeout, up to the response headers (and body, unless streaming). */
   readonly timeoutMs: number;
   readonly secrets: readonly string[];
@@ -28,6 +32,8 @@ export interface RetryContext {
   /** For error messages: method and a URL without its query. */
   readonly method: string;
   readonly url: string;
+  /** Waits before each attempt until the client may send (a client-wide pause or budget). */
+  readonly beforeAttempt?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
 }
 
 export interface Attempted {
@@ -44,16 +50,19 @@ function describe(error: unknown): string {
 /** Runs `attempt` until it yields an accepted status, following the policy (ky-like). */
 export async function withRetry<T extends Attempted>(
   context: RetryContext,
-  attempt: (signal: AbortSignal) => Promise<T>,
+  send: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const { policy, secrets, method, url } = context;
+  const { policy, secrets, method, url, hooks } = context;
   const deadlineAt = Date.now() + policy.totalTimeoutMs;
-  const pause = async (delay: number, failure: Error): Promise<void> => {
-    if (Date.now() + delay >= deadlineAt) throw failure;
-    await sleep(delay, context.signal);
-  };
   for (let retry = 0; ; retry++) {
+    const attempt = retry + 1;
+    const pause = async (delayMs: number, error: Error, status?: number): Promise<void> => {
+      if (Date.now() + delayMs >= deadlineAt) throw error;
+      hooks.onRetry?.({ method, url, attempt, delayMs, status, error });
+      await sleep(delayMs, context.signal);
+    };
     throwIfAborted(context.signal);
+    await context.beforeAttempt?.(context.signal);
     const remaining = deadlineAt - Date.now();
     const budget = Math.min(context.timeoutMs, remaining);
     if (budget <= 0) throw new TimeoutError(`${method} ${url}: total timeout reached`, policy.totalTimeoutMs);
@@ -61,7 +70,8 @@ export async function withRetry<T extends Attempted>(
     const canRetry = retry < policy.limit;
     let outcome: T;
     try {
-      outcome = await attempt(guard.signal);
+      hooks.onRequest?.({ method, url, attempt });
+      outcome = await send(guard.signal);
     } catch (error) {
       guard.dispose();
       if (context.signal?.aborted) throw abortError(context.signal);
@@ -81,6 +91,10 @@ export async function withRetry<T extends Attempted>(
       continue;
     }
     const { response } = outcome;
+    const requestId = requestIdOf(response.headers);
+    // A request id is the server's text: it may echo a credential, so hooks get it scrubbed.
+    const shownId = requestId === undefined ? undefined : redactText(requestId, secrets);
+    hooks.onResponse?.({ method, url, attempt, status: response.status, requestId: shownId });
     if (context.accept(response.status)) {
       if (context.streaming) guard.stopTimer();
       else guard.dispose();
@@ -92,7 +106,7 @@ export async function withRetry<T extends Attempted>(
       ? parseRetryAfter(response.headers.get('retry-after'))
       : undefined;
     const error = errorFromResponse(
-      { method, url, status: response.status, requestId: requestIdOf(response.headers), secrets },
+      { method, url, status: response.status, requestId, secrets },
       outcome.errorBody,
       response.statusText,
       retryAfterMs,
@@ -101,6 +115,6 @@ export async function withRetry<T extends Attempted>(
     const safe = context.idempotent || runSafeStatusCodes.includes(response.status);
     if (!retryable || !safe || !canRetry) throw error;
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
-    await pause(retryAfterMs ?? backoffDelay(retry, policy), error);
+    await pause(retryAfterMs ?? backoffDelay(retry, policy), error, response.status);
   }
 }

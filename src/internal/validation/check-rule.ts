@@ -1,5 +1,6 @@
 import type { ParameterRule } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { acceptsValue } from '../../parameters/accepts-value.js';
 import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
 
@@ -17,6 +18,10 @@ export function describeAllowed(rule: ParameterRule): string {
         ? ` of at least ${rule.minimum}`
         : '';
   const kind = rule.items ?? rule.type;
+  if (kind === 'integerOrString') {
+    const noComma = rule.pattern === undefined ? '' : ' without a comma';
+    return `an integer${range} or a non-empty string${noComma}`;
+  }
   const noun = kind === 'integer' ? 'an integer' : kind === 'boolean' ? 'true or false' : 'a string';
   return `${noun}${range}`;
 }
@@ -54,10 +59,15 @@ function checkText(rule: ParameterRule, value: string, where: string) {
     );
   }
 }
+/** A string as the spec's minLength and pattern allow it (ids inside a comma-joined list). */
+const stringOk = (rule: ParameterRule, value: unknown): boolean =>
+  typeof value === 'string' &&
+  value.length >= (rule.minLength ?? 0) &&
+  (rule.pattern === undefined || new RegExp(rule.pattern, 'u').test(value));
 
 function checkScalar(
   rule: ParameterRule,
-  kind: 'integer' | 'boolean' | 'string',
+  kind: 'integer' | 'boolean' | 'string' | 'integerOrString',
   value: unknown,
   where: string,
 ) {
@@ -66,16 +76,10 @@ function checkScalar(
       ? Number.isSafeInteger(value)
       : kind === 'boolean'
         ? typeof value === 'boolean'
-        : typeof value === 'string';
-  const inEnum =
-    !rule.enum ||
-    rule.enum.includes(value as string | number) ||
-    (rule.orAbove !== undefined && typeof value === 'number' && value > rule.orAbove);
-  const inRange =
-    typeof value !== 'number' ||
-    ((rule.minimum === undefined || value >= rule.minimum) &&
-      (rule.maximum === undefined || value <= rule.maximum));
-  if (!typeOk || !inEnum || !inRange) {
+        : kind === 'integerOrString'
+          ? Number.isSafeInteger(value) || stringOk(rule, value)
+          : stringOk(rule, value);
+  if (!typeOk || !acceptsValue(rule, value)) {
     throw new ValidationError(
       rule.name,
       `${where}${show(value)} is not allowed`,

@@ -1,32 +1,33 @@
 // The report request as the generator sees it: wire parameters already parsed and typed.
+import type { ReportParams as ClientReportParams } from '../../index.js';
 import type { ReportType } from '../../parameters/index.js';
 
 export type { ReportType };
 
-export type ConversationReportType = 'OPEN_AT_END' | 'CLOSED' | 'CREATED';
+/** Every parameter any report type takes, each optional, with its type from the spec. */
+type AnyParameter<U> = {
+  readonly [K in U extends unknown ? keyof U : never]?: U extends { readonly [P in K]?: infer V } ? V : never;
+};
 
-export interface ReportParams {
+export type ConversationReportType = NonNullable<
+  ClientReportParams<'conversation'>['conversationReportType']
+>;
+
+/**
+ * A report request as the sandbox reads it off the wire, derived from the generated types:
+ * every parameter of any report type (the request was checked against the spec first), with
+ * times and intervals as the epoch-millisecond numbers the wire carries.
+ */
+export type ReportParams = Omit<
+  AnyParameter<{ [T in ReportType]: ClientReportParams<T> }[ReportType]>,
+  'startTime' | 'endTime' | 'timeInterval'
+> & {
   /** Epoch ms, inclusive. */
   readonly startTime: number;
   /** Epoch ms, exclusive. */
   readonly endTime: number;
-  readonly reportFormat?: 'json' | 'csv' | undefined;
-  readonly reportMetrics?: readonly string[] | undefined;
-  readonly timezone?: string | undefined;
-  readonly timezoneOffset?: number | undefined;
-  readonly priorities?: readonly number[] | undefined;
-  readonly workqueueIds?: readonly number[] | undefined;
-  readonly teamIds?: readonly number[] | undefined;
-  /** `user` report: repeated `teamId` keys. */
-  readonly teamId?: readonly number[] | undefined;
-  /** `user` report: repeated `agentId` keys. */
-  readonly agentId?: readonly number[] | undefined;
-  readonly conversationReportType?: ConversationReportType | undefined;
-  readonly includeDisabled?: boolean | undefined;
   readonly timeInterval?: number | undefined;
-  readonly raiselimit?: boolean | undefined;
-  readonly locale?: string | undefined;
-}
+};
 
 /** What shapes the sandbox's data besides the request: the same values give the same bytes. */
 export interface DataOptions {

@@ -102,7 +102,9 @@ class EventCursor implements RowCursor {
     this.#perDay = perDay;
     this.#agents = agents;
     this.#priorities = params.priorities?.length ? params.priorities : ALL_PRIORITIES;
-    this.#workqueues = params.workqueueIds?.length ? params.workqueueIds : DEFAULT_WORKQUEUES;
+    // The sandbox numbers its queues; a string id names none of them, so rows keep the defaults.
+    const queues = params.workqueueIds?.filter((id): id is number => typeof id === 'number') ?? [];
+    this.#workqueues = queues.length ? queues : DEFAULT_WORKQUEUES;
     this.#start = params.startTime;
     this.#end = params.endTime;
     this.row = blankRow(params, agents[0]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ParameterRule, reportOperations, reportTypes } from '../../../generated/report-parameters.js';
+import { describeError } from '../../../src/cli/errors/describe-error.js';
 import { UsageError } from '../../../src/cli/errors/usage-error.js';
 import {
   buildReportParameters,
@@ -9,6 +10,7 @@ import {
   typesAcceptingFlag,
 } from '../../../src/cli/input/report-flags.js';
 import { resolveReportInput } from '../../../src/cli/input/report-input.js';
+import { ValidationError } from '../../../src/index.js';
 import { catchError } from '../support/catch-error.js';
 
 const range = { startTime: 1_000, endTime: 2_000, wholeDays: false };
@@ -142,15 +144,34 @@ describe('buildReportParameters', () => {
   });
 
   it('checks values against the spec: priorities 0-5, the conversation types, one smart view', () => {
-    expect(() => buildReportParameters('conversation', range, { priority: ['6'] })).toThrow(
-      /--priority: '6'/,
+    // Whether a value is allowed is the client's rule: its ValidationError names the parameter,
+    // and the CLI's message names the flag.
+    expect(buildReportParameters('conversation', range, { priority: ['6'] }).priorities).toEqual([6]);
+    const priority = catchError(() =>
+      resolveReportInput('conversation', { last: '7d', priority: ['0,6'] }, now),
     );
+    expect(priority).toBeInstanceOf(ValidationError);
+    expect((priority as ValidationError).parameter).toBe('priorities');
+    expect(describeError(priority, [])).toBe(
+      'Invalid priorities: item 1: 6 is not allowed. Fix: use an integer from 0 to 5 (--priority)',
+    );
+    const interval = catchError(() =>
+      resolveReportInput('team_performance_interval', { last: '7d', interval: '3600001' }, now),
+    );
+    expect((interval as ValidationError).parameter).toBe('timeInterval');
+    expect(describeError(interval, [])).toContain('(--interval)');
     expect(() => buildReportParameters('conversation', range, { conversationType: 'open' })).toThrow(
       "--conversation-type: 'open' is not one of open-at-end, closed, created",
     );
     expect(() => buildReportParameters('conversation', range, { smartView: '1,2' })).toThrow('exactly one');
-    expect(() => buildReportParameters('conversation', range, { workQueue: ['abc'] })).toThrow(
-      '--work-queue',
+    // Ids are integers or strings (the vendor types them as strings): both pass, unchanged.
+    expect(buildReportParameters('conversation', range, { workQueue: ['12,wq-40'] }).workqueueIds).toEqual([
+      12,
+      'wq-40',
+    ]);
+    expect(buildReportParameters('conversation', range, { smartView: 'sv-7' }).smartViewId).toBe('sv-7');
+    expect(() => buildReportParameters('conversation', range, { workQueue: [','] })).toThrow(
+      '--work-queue: give at least one id',
     );
   });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../../src/cli/errors/describe-error.js';
 import { UsageError } from '../../../src/cli/errors/usage-error.js';
 import { parseDuration } from '../../../src/cli/input/duration.js';
 import { intervals, parseInterval } from '../../../src/cli/input/interval.js';
 import { parseChoice, parseIntegerList, splitList } from '../../../src/cli/input/lists.js';
+import { resolveReportInput } from '../../../src/cli/input/report-input.js';
+import { ValidationError } from '../../../src/index.js';
 import { catchError } from '../support/catch-error.js';
 
 describe('parseInterval', () => {
@@ -32,15 +35,27 @@ describe('parseInterval', () => {
     expect(parseInterval('604800001')).toBe(604_800_001);
   });
 
-  it.each(['7m', '3h', '2d', '0', '1000', '120000', '604799999', 'hourly', ''])(
-    'rejects %j listing the choices',
-    (text) => {
-      const error = catchError(() => parseInterval(text));
-      expect(error).toBeInstanceOf(UsageError);
-      expect(error.message).toContain('--interval');
-      expect(error.message).toContain('5m, 10m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 1w, month');
-    },
-  );
+  it.each(['7m', '3h', '2d', 'hourly', ''])('rejects %j listing the choices', (text) => {
+    const error = catchError(() => parseInterval(text));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain('--interval');
+    expect(error.message).toContain('5m, 10m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 1w, month');
+  });
+});
+
+describe('--interval numbers the API does not allow', () => {
+  // A number is parsed as given; the client's rule refuses it, naming timeInterval (→ --interval).
+  it.each(['0', '1000', '120000', '604799999'])('%j is refused by the client before any request', (text) => {
+    expect(parseInterval(text)).toBe(Number(text));
+    const error = catchError(() =>
+      resolveReportInput('team_performance_interval', { last: '1d', interval: text }, Date.now()),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).parameter).toBe('timeInterval');
+    expect(describeError(error, [])).toMatch(
+      new RegExp(`Invalid timeInterval: ${text} is not allowed.*\\(--interval\\)$`),
+    );
+  });
 });
 
 describe('lists', () => {

@@ -109,6 +109,18 @@ describe('toJSON / resume', () => {
     );
   });
 
+  it('resumes a job known only by its ids (started by another tool), in the saved-job format', async () => {
+    const { ca } = observedClient(() => status('CLOSED', 'COMPLETED'));
+    const ids = { workflowId: 'w-1', runId: 'ab+cd/ef==', reportType: 'user', format: 'json' } as const;
+    const job = ca.reports.resume(ids);
+    expect(job.toJSON()).toMatchObject({ kind: 'khoros-care-analytics/report-job', version: 1, ...ids });
+    expect(Number.isNaN(Date.parse(job.toJSON().startedAt))).toBe(false);
+    await expect(job.wait(fast)).resolves.toMatchObject({ state: 'completed' });
+    expect(() => ca.reports.resume({ ...ids, reportType: 'users' } as never)).toThrow(
+      /Invalid state.reportType/,
+    );
+  });
+
   it.each([
     ['not JSON', '{'],
     ['another object', { workflowId: 'w' }],

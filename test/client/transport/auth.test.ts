@@ -24,6 +24,25 @@ describe('credentials', () => {
     expect(requests[1]?.href).toBe(`${BASE}/config/timezones?locale=de&companyKey=${credentials.companyKey}`);
   });
 
+  it('ca.raw is an instance of its own: middleware added to it never touches reports.* or lists', async () => {
+    const { ca, requests } = observedClient(() => pass([]));
+    const seen: string[] = [];
+    ca.raw.use({
+      onRequest({ request }) {
+        seen.push(new URL(request.url).pathname);
+        const headers = new Headers(request.headers);
+        headers.set('x-added-by-raw-middleware', 'yes');
+        return new Request(request, { headers });
+      },
+    });
+    await ca.teams.list();
+    await ca.raw.GET('/teams');
+    expect(seen).toEqual(['/api/public/teams']);
+    expect(requests.map((r) => r.headers.get('x-added-by-raw-middleware'))).toEqual([null, 'yes']);
+    // The shared rules still hold on the raw instance: credentials, once, only to the origin.
+    expect(requests[1]?.url.searchParams.getAll('companyKey')).toEqual([credentials.companyKey]);
+  });
+
   it("sends a User-Agent, ours by default or the caller's", async () => {
     const plain = observedClient(() => pass([]));
     await plain.ca.teams.list();

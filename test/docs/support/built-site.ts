@@ -1,13 +1,23 @@
-// Builds site/index.html with `npm run docs` unless it is newer than everything it is made from.
+// Builds site/ with `npm run docs` unless it is newer than everything it is made from.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const sitePage = path.join(repoRoot, 'site', 'index.html');
+export const siteDir = path.join(repoRoot, 'site');
+export const sitePage = path.join(siteDir, 'api.html');
 
-const SOURCES = ['openapi', 'redocly.yaml', 'scripts/build-docs.mjs', 'scripts/build-docs'];
+// Everything site/ is made from: the spec, the docs, the scripts, and src/ (TypeDoc, CLI help).
+const SOURCES = [
+  'openapi',
+  'redocly.yaml',
+  'scripts/build-docs.mjs',
+  'scripts/build-docs',
+  'docs',
+  'src',
+  'package.json',
+];
 
 function newestMtime(entry: string): number {
   const stat = statSync(entry);

@@ -72,7 +72,7 @@ export const exportMatrix: readonly MatrixCase[] = [
     faults: [f('status', { kind: 'httpError', status: 500, times: 100 })],
     outcome: ServerError,
   },
-  { name: 'status 404', faults: [f('status', { kind: 'httpError', status: 404 })], outcome: ApiError },
+  { name: 'status 400', faults: [f('status', { kind: 'httpError', status: 400 })], outcome: ApiError },
   {
     name: 'status 401',
     faults: [f('status', { kind: 'httpError', status: 401 })],
@@ -96,7 +96,7 @@ export const exportMatrix: readonly MatrixCase[] = [
     faults: [f('download', { kind: 'httpError', status: 500, times: 100 })],
     outcome: ServerError,
   },
-  { name: 'download 404', faults: [f('download', { kind: 'httpError', status: 404 })], outcome: ApiError },
+  { name: 'download 400', faults: [f('download', { kind: 'httpError', status: 400 })], outcome: ApiError },
   { name: 'download reset', faults: [f('download', { kind: 'reset' })], outcome: 'file' },
   {
     name: 'download stall',
