@@ -1,17 +1,21 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CareAnalytics,
+  checkReportParams,
   createCareAnalytics,
   type DownloadResult,
+  type Hooks,
   type JobStatus,
   type RangeExportResult,
   type ReportJob,
   type ReportParams,
+  type RequestOptions,
   type Row,
   type SyncResult,
   type SyncState,
   type TimeInterval,
   type ValidationError,
+  type ValidationWarning,
 } from '../../src/index.js';
 
 declare const ca: CareAnalytics;
@@ -94,6 +98,23 @@ describe('public API types', () => {
   it('errors expose their fields', () => {
     expectTypeOf<ValidationError['parameter']>().toBeString();
     expectTypeOf<ValidationError['fix']>().toBeString();
+  });
+
+  it('every call takes per-call options; withOptions derives a client; resume takes bare ids', () => {
+    const options: RequestOptions = { timeoutMs: 1_000, retry: { limit: 0 }, signal: AbortSignal.timeout(1) };
+    void ca.teams.list(options);
+    void ca.timezones.list({ ...options, locale: 'de' });
+    void ca.reports.start('author', window, options);
+    expectTypeOf(ca.withOptions({ timeoutMs: 5 })).toEqualTypeOf<CareAnalytics>();
+    // @ts-expect-error the account cannot be changed by withOptions
+    void ca.withOptions({ password: 'x' });
+    expectTypeOf(
+      ca.reports.resume({ workflowId: 'w', runId: 'r', reportType: 'user', format: 'json' }),
+    ).toEqualTypeOf<ReportJob>();
+    // @ts-expect-error unknown report type
+    void ca.reports.resume({ workflowId: 'w', runId: 'r', reportType: 'users', format: 'json' });
+    expectTypeOf<NonNullable<Hooks['onRetry']>>().parameter(0).toHaveProperty('delayMs');
+    expectTypeOf(checkReportParams).returns.toEqualTypeOf<readonly ValidationWarning[]>();
   });
 
   it('ca.raw is the typed openapi-fetch client', async () => {
