@@ -3,14 +3,26 @@ import { ValidationError } from './errors/validation-error.js';
 import { parseJobState } from './internal/job/job-state.js';
 import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
+import type { RangeRuntime } from './internal/range/export-range.js';
+import { exportRange } from './internal/range/export-range.js';
 import { listTeams, listTimeZones } from './internal/reference/list-reference-data.js';
+import { RequestGate } from './internal/schedule/request-gate.js';
+import {
+  DEFAULT_MAX_CONCURRENT_JOBS,
+  defaultQuotaRetry,
+  Scheduler,
+  type StartJob,
+} from './internal/schedule/scheduler.js';
+import { sync } from './internal/sync/sync.js';
 import { checkTimeoutMs } from './internal/transport/check-timeout.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
 import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
+import { validateReportParams } from './internal/validation/validate-report-params.js';
 import { emitProcessWarning } from './internal/validation/validation-warning.js';
 import type { FetchLike } from './types/fetch-like.js';
 import type { Hooks } from './types/hooks.js';
+import type { RangeExportOptions, RangeExportResult } from './types/range-export.js';
 import type { CareAnalyticsRawClient } from './types/raw-client.js';
 import type { Team, TimeZone } from './types/reference-data.js';
 import type { ReportJob } from './types/report-job.js';
@@ -18,8 +30,16 @@ import type { ReportJobIds, ReportJobState } from './types/report-job-state.js';
 import type { ReportParams } from './types/report-params.js';
 import type { RequestOptions } from './types/request-options.js';
 import type { RetryOptions } from './types/retry-options.js';
+import type { QuotaRetryOptions, RunOptions, StartOptions } from './types/scheduling.js';
+import type { SyncOptions, SyncResult } from './types/sync.js';
+import type { TimeInput } from './types/time-input.js';
 import type { WarningHandler } from './types/validation-warning.js';
-import type { WaitOptions } from './types/wait.js';
+
+/** A report's parameters with a range of any length. */
+export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime' | 'endTime'> & {
+  readonly startTime: TimeInput;
+  readonly endTime: TimeInput;
+};
 
 /**
  * How {@link createCareAnalytics} reaches the API: the account (required) and the transport
@@ -59,6 +79,19 @@ export interface CareAnalyticsOptions {
   readonly hooks?: Hooks;
   /** Allow plain http to a non-loopback host. Credentials then travel unencrypted. */
   readonly allowInsecureHttp?: boolean;
+  /**
+   * Export jobs this client keeps at the service at once (default 7: the vendor allows 2 running
+   * plus 5 queued per API user). Further starts wait client-side, in order. Lower it when other
+   * processes use the same API user; starts they crowd out are refused and retried by `run()`.
+   */
+  readonly maxConcurrentJobs?: number;
+  /**
+   * Spaces every API call of this client to at most this many per minute. Off by default: a
+   * third-party catalog lists 20 per minute for this API, which the vendor has not confirmed.
+   */
+  readonly requestsPerMinute?: number;
+  /** Backoff of `run()` between starts the service refused as over quota. */
+  readonly quotaRetry?: QuotaRetryOptions;
 }
 
 /** What `withOptions` can change: everything but the account. */
@@ -77,20 +110,43 @@ export type ClientDefaults = Omit<CareAnalyticsOptions, 'username' | 'password' 
 export interface CareAnalytics {
   /** Export jobs: start one, start and wait for one, or pick up a saved one. */
   readonly reports: {
-    /** Validates the parameters and starts an export job. */
+    /**
+     * Validates the parameters and starts an export job, once one of the client's job slots is
+     * free (see `maxConcurrentJobs`). The job holds its slot until the client sees it closed.
+     */
     start<T extends ReportType>(
       type: T,
       params: ReportParams<T>,
-      options?: RequestOptions,
+      options?: StartOptions,
     ): Promise<ReportJob<T>>;
-    /** start() then wait(): resolves with the finished job, ready to download. */
-    run<T extends ReportType>(type: T, params: ReportParams<T>, options?: WaitOptions): Promise<ReportJob<T>>;
+    /**
+     * start() then wait(): resolves with the finished job, ready to download. A start the service
+     * refuses as over quota (or with 429) is sent again after a backoff until `timeoutMs`.
+     */
+    run<T extends ReportType>(type: T, params: ReportParams<T>, options?: RunOptions): Promise<ReportJob<T>>;
+    /**
+     * Any range, cut into calendar windows (default a month each, never over the API's 3 months),
+     * each window one job through this client's scheduler, written to one merged file (or one
+     * file per window with `partition`) beside a manifest. Call it again with the same arguments
+     * after a crash or abort: finished windows are kept, started jobs picked up, the rest started.
+     */
+    exportRange<T extends ReportType>(
+      type: T,
+      params: RangeParams<T>,
+      options: RangeExportOptions,
+    ): Promise<RangeExportResult>;
     /**
      * A job saved with `job.toJSON()` (object or JSON text), in this or another process, or one
      * known only by its ids.
      */
     resume(state: ReportJobState | ReportJobIds | string): ReportJob;
   };
+  /**
+   * Brings `<out>/<type>/` up to date for each type: from its bookmark in `state` (or `since`) to
+   * the end of the last whole day, one file per window. Returns the new state to keep for the
+   * next run; with nothing new it starts no job and says `upToDate`.
+   */
+  sync(options: SyncOptions): Promise<SyncResult>;
   /** The time-zone ids the `timezone` parameter accepts (`GET /config/timezones`). */
   readonly timezones: {
     /**
@@ -121,6 +177,19 @@ export interface CareAnalytics {
    * e.g. `ca.withOptions({ timeoutMs: 120_000 })` for a slow network.
    */
   withOptions(defaults: ClientDefaults): CareAnalytics;
+}
+
+function createScheduler(options: CareAnalyticsOptions): Scheduler {
+  const max = options.maxConcurrentJobs ?? DEFAULT_MAX_CONCURRENT_JOBS;
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new ValidationError('maxConcurrentJobs', `${max} is not a whole number ≥ 1`, 'pass e.g. 7');
+  const rpm = options.requestsPerMinute;
+  if (rpm !== undefined && !(rpm > 0 && Number.isFinite(rpm)))
+    throw new ValidationError('requestsPerMinute', `${rpm} is not positive`, 'pass e.g. 20, or leave it out');
+  const retry = { ...defaultQuotaRetry, ...options.quotaRetry };
+  if (!(retry.baseDelayMs >= 0 && retry.maxDelayMs >= retry.baseDelayMs))
+    throw new ValidationError('quotaRetry', 'delays out of order', 'pass 0 ≤ baseDelayMs ≤ maxDelayMs');
+  return new Scheduler(max, retry);
 }
 
 function requireText(options: CareAnalyticsOptions, name: 'username' | 'password' | 'companyKey'): string {
@@ -154,12 +223,24 @@ function requireText(options: CareAnalyticsOptions, name: 'username' | 'password
  * ```
  */
 export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytics {
+  return createClient(options, undefined);
+}
+
+function createClient(
+  options: CareAnalyticsOptions,
+  sharedWith: { readonly scheduler: Scheduler; readonly gate: RequestGate } | undefined,
+): CareAnalytics {
   const credentials = {
     username: requireText(options, 'username'),
     password: requireText(options, 'password'),
     companyKey: requireText(options, 'companyKey'),
   };
   const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
+  const shared = sharedWith ?? {
+    scheduler: createScheduler(options),
+    gate: new RequestGate(options.requestsPerMinute),
+  };
+  const { scheduler } = shared;
   const allowInsecureHttp = options.allowInsecureHttp ?? false;
   const transport = new Transport(
     {
@@ -170,26 +251,46 @@ export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytic
       timeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
+      gate: shared.gate,
     },
     credentials,
   );
   const onWarning = options.onWarning ?? emitProcessWarning;
-  const start = async <T extends ReportType>(type: T, params: ReportParams<T>, opts: RequestOptions = {}) =>
-    startReport(transport.with(opts), type, params, { signal: opts.signal, onWarning });
+  const startJob =
+    <T extends ReportType>(type: T, params: ReportParams<T>, opts: RequestOptions = {}): StartJob<T> =>
+    (lease, signal) =>
+      startReport(transport.with(opts), type, params, { signal, onWarning, lease });
+  // Bad parameters fail at once, before the start waits for a slot.
+  const checked = <T extends ReportType>(type: T, params: ReportParams<T>, opts?: RequestOptions) => {
+    validateReportParams(type, params);
+    return startJob(type, params, opts);
+  };
+  const runtime: RangeRuntime = {
+    scheduler,
+    onWarning,
+    startJob: (type, params, onWindowWarning) => (lease, signal) =>
+      startReport(transport, type, params, { signal, onWarning: onWindowWarning, lease }),
+    adopt: (state, lease) => new TransportReportJob(transport, parseJobState(state), undefined, lease),
+  };
   return {
     reports: {
-      start,
-      async run(type, params, waitOptions = {}) {
-        const job = await start(type, params, waitOptions.signal ? { signal: waitOptions.signal } : {});
-        await job.wait(waitOptions);
-        return job;
-      },
+      exportRange: async (type, params, opts) => exportRange(runtime, type, params, opts),
+      start: async (type, params, opts = {}) => scheduler.start(checked(type, params, opts), opts),
+      run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
       resume: (state) => new TransportReportJob(transport, parseJobState(state)),
     },
+    sync: async (opts) => sync(runtime, opts),
     timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },
     teams: { list: async (opts = {}) => listTeams(transport.with(opts), opts) },
     raw: transport.raw,
+    // Same account, same quota: the derived client shares this one's scheduler and request gate
+    // unless it sets its own.
     withOptions: (defaults) =>
-      createCareAnalytics({ ...options, ...defaults, retry: { ...options.retry, ...defaults.retry } }),
+      createClient(
+        { ...options, ...defaults, retry: { ...options.retry, ...defaults.retry } },
+        'maxConcurrentJobs' in defaults || 'quotaRetry' in defaults || 'requestsPerMinute' in defaults
+          ? undefined
+          : shared,
+      ),
   };
 }

@@ -10,6 +10,7 @@ export {
   type CareAnalyticsOptions,
   type ClientDefaults,
   createCareAnalytics,
+  type RangeParams,
 } from './client.js';
 export * from './errors/index.js';
 export type { Row } from './rows/row.js';
@@ -18,6 +19,15 @@ export type { DownloadResult } from './types/download-result.js';
 export type { FetchLike } from './types/fetch-like.js';
 export type { Hooks, RequestEvent, ResponseEvent, RetryEvent } from './types/hooks.js';
 export type { JobState, JobStatus } from './types/job-status.js';
+export type {
+  RangeExportOptions,
+  RangeExportResult,
+  RangeFormat,
+  RangeProgress,
+  RangeWindow,
+  WindowState,
+  WindowUnit,
+} from './types/range-export.js';
 export type { CareAnalyticsRawClient } from './types/raw-client.js';
 export type { Team, TimeZone } from './types/reference-data.js';
 export type { ReportJob } from './types/report-job.js';
@@ -26,6 +36,14 @@ export type { ReportParams } from './types/report-params.js';
 export type { RequestOptions } from './types/request-options.js';
 export type { RetryOptions } from './types/retry-options.js';
 export type { SavedFile } from './types/saved-file.js';
+export type {
+  QueuedProgress,
+  QuotaRetryOptions,
+  RunOptions,
+  RunProgress,
+  StartOptions,
+} from './types/scheduling.js';
+export type { SyncBookmark, SyncOptions, SyncResult, SyncState, SyncWindowEvent } from './types/sync.js';
 export type { TimeInput } from './types/time-input.js';
 export type { ValidationWarning, WarningHandler } from './types/validation-warning.js';
 export type { WaitOptions, WaitProgress } from './types/wait.js';

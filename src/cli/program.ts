@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
+import { syncCommand } from './commands/sync.js';
 import { teamsCommand } from './commands/teams.js';
 import { timezonesCommand } from './commands/timezones.js';
 import { typesCommand } from './commands/types.js';
@@ -19,7 +20,10 @@ export function createProgram(context: CliContext, version: string): Command {
     .version(version, '-V, --version')
     .option('-q, --quiet', 'no progress and no summary on stderr/stdout (data and errors only)')
     .option('--json-log', 'progress as JSON lines on stderr (events: progress, started, done, error)')
-    .option('--debug', 'print the stack trace of errors (secrets are still masked)')
+    .option(
+      '--debug',
+      'print each request and response, and the stack trace of errors (secrets are still masked)',
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -28,6 +32,7 @@ export function createProgram(context: CliContext, version: string): Command {
     });
   for (const command of [
     exportCommand(context),
+    syncCommand(context),
     startCommand(context),
     statusCommand(context),
     waitCommand(context),

@@ -4,6 +4,7 @@ export { CareAnalyticsError } from './care-analytics-error.js';
 export { ConnectionError } from './connection-error.js';
 export { CsvFormatError } from './csv-format-error.js';
 export { JsonArrayError } from './json-array-error.js';
+export { RangeExportError } from './range-export-error.js';
 export { RateLimitError } from './rate-limit-error.js';
 export { ReportFailedError } from './report-failed-error.js';
 export { ServerError } from './server-error.js';

@@ -11,7 +11,7 @@ import { generateRows as generate, rosterOf } from './data/generate.js';
 import type { DataOptions, ReportParams } from './data/params.js';
 import { Faults } from './faults.js';
 import { JobStore } from './jobs.js';
-import { resolveOptions, type SandboxOptions } from './options.js';
+import { type ResolvedOptions, resolveOptions, type SandboxOptions } from './options.js';
 import type { RecordedRequest } from './requests.js';
 import { UrlSigner } from './signing.js';
 import type { SandboxState } from './state.js';
@@ -89,10 +89,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiOrigin: '',
     storageOrigin: '',
   };
-  const api = serve((req, res) =>
-    req.url?.startsWith(ADMIN_PREFIX) ? handleAdmin(state, req, res) : handleApi(state, req, res),
+  const api = serve(
+    (req, res) =>
+      req.url?.startsWith(ADMIN_PREFIX) ? handleAdmin(state, req, res) : handleApi(state, req, res),
+    resolved.onError,
   );
-  const storage = serve((req, res) => handleStorage(state, req, res));
+  const storage = serve((req, res) => handleStorage(state, req, res), resolved.onError);
   try {
     state.apiOrigin = await listen(api, resolved.port);
     state.storageOrigin = await listen(storage, resolved.storagePort);
@@ -140,9 +142,15 @@ export function describeSandbox(sb: Sandbox): string {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-function serve(handler: Handler): Server {
+/**
+ * Any exception of a handler becomes a 500 (or a cut connection, once the answer has begun) and is
+ * reported to `onError` first; a failure because the client went away is no bug and not reported.
+ */
+function serve(handler: Handler, onError: ResolvedOptions['onError']): Server {
   return createServer((req, res) => {
-    handler(req, res).catch(() => {
+    handler(req, res).catch((error: unknown) => {
+      if (!res.destroyed && !req.socket.destroyed)
+        onError(error, { method: req.method ?? '', url: req.url ?? '' });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end('{"status":"FAIL","request":null,"message":"Sandbox internal error"}');

@@ -1,4 +1,6 @@
 // Everything a sandbox can be configured with, and the defaults a bare `startSandbox()` uses.
+import { inspect } from 'node:util';
+import { redactText } from '../redaction/index.js';
 import type { AnswerHook } from './answer-hook.js';
 import { type DataOptions, defaultDataOptions } from './data/params.js';
 
@@ -65,6 +67,11 @@ export interface SandboxOptions {
    */
   readonly requestLogLimit?: number;
   /**
+   * Told of an exception in the sandbox's own code before it answers 500 (default: a line and the
+   * stack on stderr), so that a bug never hides behind an ordinary-looking server error.
+   */
+  readonly onError?: (error: unknown, request: { readonly method: string; readonly url: string }) => void;
+  /**
    * Called with every answer of the API origin as it is sent (status, headers, body), e.g. to
    * check the sandbox's answers against the spec. Not called for the storage origin.
    */
@@ -83,8 +90,15 @@ export interface ResolvedOptions {
   readonly statusShape: 'alternate' | 'object' | 'array';
   readonly validate: boolean;
   readonly requestLogLimit: number;
+  readonly onError: NonNullable<SandboxOptions['onError']>;
   readonly onResponse: AnswerHook | undefined;
 }
+
+/** The query is where companyKey travels: masked, though the sandbox's key is good for nothing else. */
+const logToStderr: ResolvedOptions['onError'] = (error, request) => {
+  const what = `${request.method} ${redactText(request.url)}`;
+  process.stderr.write(`khoros-care-analytics sandbox: internal error on ${what}: ${inspect(error)}\n`);
+};
 
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const speed = options.speed ?? 1;
@@ -130,6 +144,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     statusShape: options.statusShape ?? 'alternate',
     validate: options.validate ?? true,
     requestLogLimit,
+    onError: options.onError ?? logToStderr,
     onResponse: options.onResponse,
   };
 }

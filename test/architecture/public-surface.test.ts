@@ -24,6 +24,7 @@ describe('public surface', () => {
         'ConnectionError',
         'CsvFormatError',
         'JsonArrayError',
+        'RangeExportError',
         'RateLimitError',
         'ReportFailedError',
         'ServerError',

@@ -7,11 +7,12 @@ import { assertWritable } from '../output/atomic-file.js';
 import { exportFileName, resolveDestination } from '../output/destination.js';
 import { progressMode } from '../progress/progress.js';
 import { createProgress } from '../progress/reporter.js';
+import { addRangeOptions, exportRangeCommand, type RangeFlags, wantsRange } from './export-range.js';
 import { describeUnfinishedJob, progressFromPoll } from './job-progress.js';
 import { addConnectionOptions, addReportOptions, addWaitOptions } from './options.js';
 import { reportWritten, transfer } from './transfer.js';
 
-interface ExportOptions extends RawReportOptions, ConnectionOptions {
+interface ExportOptions extends RawReportOptions, ConnectionOptions, RangeFlags {
   readonly out?: string;
   readonly timeout: string;
 }
@@ -26,6 +27,7 @@ export function exportCommand(context: CliContext): Command {
       '.',
     );
   addReportOptions(command);
+  addRangeOptions(command);
   addWaitOptions(command);
   addConnectionOptions(command);
   command.addHelpText(
@@ -36,13 +38,19 @@ Examples:
   care-analytics export conversation --from 2026-11-01 --to 2026-11-08 --tz America/Chicago --out week.csv
   care-analytics export team_performance_interval --last 1d --interval 1h --format json --out - | jq length
   care-analytics export team_performance_interval --from 2026-01-01 --to 2026-04-01 --interval month --out q1.csv
-  care-analytics export user --last 2w --format ndjson --out users.ndjson`,
+  care-analytics export user --last 2w --format ndjson --out users.ndjson
+  care-analytics export conversation --from 2025-06-01 --to 2026-12-01 --window month --out backfill.csv
+  care-analytics export response --from 2025-06-01 --to 2026-12-01 --partition --out response/`,
   );
   return command.action(async (typeText: string, options: ExportOptions, self: Command) => {
     const globals = self.optsWithGlobals<GlobalOptions>();
     const startedAt = context.now();
-    const input = resolveReportInput(typeText, options, startedAt);
+    const input = resolveReportInput(typeText, options, startedAt, (range) => wantsRange(range, options));
     const timeoutMs = parseDuration(options.timeout, '--timeout');
+    if (wantsRange(input.range, options))
+      return exportRangeCommand(context, globals, input, options, timeoutMs, () =>
+        openSession(options, context, globals),
+      );
     const extension = input.output;
     const destination = resolveDestination(
       options.out ?? '.',

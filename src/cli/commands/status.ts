@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { type ConnectionOptions, openSession } from '../config/session.js';
-import type { CliContext } from '../context.js';
+import type { CliContext, GlobalOptions } from '../context.js';
 import { addConnectionOptions } from './options.js';
 import { addJobArgument, type JobArgumentOptions, jobFromArguments, resumeJob } from './resume-job.js';
 
@@ -10,14 +10,16 @@ export function statusCommand(context: CliContext): Command {
   );
   addJobArgument(command);
   addConnectionOptions(command, { sandbox: false });
-  return command.action(async (args: string[], options: JobArgumentOptions & ConnectionOptions) => {
-    const { state } = jobFromArguments(args, options, context);
-    const session = await openSession(options, context);
-    try {
-      const status = await resumeJob(session, state).status({ signal: context.signal });
-      context.stdout.write(`${JSON.stringify(status)}\n`);
-    } finally {
-      await session.close();
-    }
-  });
+  return command.action(
+    async (args: string[], options: JobArgumentOptions & ConnectionOptions, self: Command) => {
+      const { state } = jobFromArguments(args, options, context);
+      const session = await openSession(options, context, self.optsWithGlobals<GlobalOptions>());
+      try {
+        const status = await resumeJob(session, state).status({ signal: context.signal });
+        context.stdout.write(`${JSON.stringify(status)}\n`);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { type ConnectionOptions, openSession } from '../config/session.js';
-import type { CliContext } from '../context.js';
+import type { CliContext, GlobalOptions } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { addConnectionOptions } from './options.js';
 
@@ -9,8 +9,8 @@ export function teamsCommand(context: CliContext): Command {
     .description('list the teams of the account (their ids go to --team)')
     .option('--json', 'print the list as JSON');
   addConnectionOptions(command);
-  return command.action(async (options: ConnectionOptions & { json?: boolean }) => {
-    const session = await openSession(options, context);
+  return command.action(async (options: ConnectionOptions & { json?: boolean }, self: Command) => {
+    const session = await openSession(options, context, self.optsWithGlobals<GlobalOptions>());
     try {
       const teams = await session.client.teams.list({ signal: context.signal });
       if (options.json) {

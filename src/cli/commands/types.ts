@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { type ParameterRule, reportOperations, reportTypes } from '../../parameters/index.js';
 import type { CliContext } from '../context.js';
+import { typedChoice } from '../input/lists.js';
 import { flagForParameter, intervalChoices, parseReportType } from '../input/report-flags.js';
 import { renderTable } from '../output/table.js';
 
@@ -57,7 +58,8 @@ function flagFor(rule: ParameterRule): string {
 function values(rule: ParameterRule): string {
   if (rule.name === 'timeInterval') return intervalChoices(rule).join(' ');
   if (rule.name === 'businessHourType') return 'within | outside';
-  if (rule.name === 'conversationReportType') return 'open-at-end | closed | created';
+  if (rule.name === 'conversationReportType')
+    return (rule.enum ?? []).map(String).map(typedChoice).join(' | ');
   if (rule.name === 'timezoneOffset') return '+HH:MM';
   if (rule.name === 'reportFormat') return 'csv | json | ndjson';
   if (rule.name === 'startTime' || rule.name === 'endTime') return 'date | date-time | epoch ms';

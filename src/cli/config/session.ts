@@ -2,6 +2,7 @@ import { type CareAnalytics, createCareAnalytics, type ValidationWarning } from 
 import type { CliContext, GlobalOptions } from '../context.js';
 import { flagForParameter } from '../input/report-flags.js';
 import { readAccount, readPasswordFromStdin } from './account.js';
+import { clientHooks } from './client-hooks.js';
 
 export interface ConnectionOptions {
   readonly sandbox?: boolean;
@@ -27,12 +28,13 @@ export async function openSession(
   globals: GlobalOptions = {},
 ): Promise<Session> {
   const onWarning = (warning: ValidationWarning) => reportWarning(warning, context, globals);
+  const hooks = clientHooks(context, globals);
   if (options.sandbox) {
     // Loaded only when asked for, so a real-account run never pays for the sandbox's code.
     const { startSandbox } = await import('../../sandbox/index.js');
     const sandbox = await startSandbox();
     remember(context, [sandbox.credentials.password, sandbox.credentials.companyKey]);
-    const client = createCareAnalytics({ baseUrl: sandbox.url, ...sandbox.credentials, onWarning });
+    const client = createCareAnalytics({ baseUrl: sandbox.url, ...sandbox.credentials, onWarning, hooks });
     return { client, target: 'sandbox', close: () => sandbox.close() };
   }
   const stdinPassword = options.passwordStdin ? await readPasswordFromStdin(context.stdin) : undefined;
@@ -49,6 +51,7 @@ export async function openSession(
     password: account.password,
     companyKey: account.companyKey,
     onWarning,
+    hooks,
   });
   return { client, target: 'account', close: async () => {} };
 }

@@ -1,4 +1,10 @@
-import { AuthenticationError, ReportFailedError, TimeoutError, ValidationError } from '../../index.js';
+import {
+  AuthenticationError,
+  RangeExportError,
+  ReportFailedError,
+  TimeoutError,
+  ValidationError,
+} from '../../index.js';
 import { UsageError } from './usage-error.js';
 
 /** What a scheduler can act on; documented in `care-analytics --help`. */
@@ -14,6 +20,8 @@ export const exitCodes = {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ValidationError) return exitCodes.usage;
+  // Another export owns the output: nothing was sent, the command must change.
+  if (error instanceof RangeExportError && error.code === 'output-in-use') return exitCodes.usage;
   if (error instanceof AuthenticationError) return exitCodes.authentication;
   if (error instanceof ReportFailedError) return exitCodes.reportFailed;
   if (error instanceof TimeoutError) return exitCodes.timeout;

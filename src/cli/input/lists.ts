@@ -34,15 +34,17 @@ export function parseIntegerList(
   });
 }
 
+/** How a word of the API is typed on the command line: `OPEN_AT_END` → `open-at-end`. */
+export const typedChoice = (word: string): string => word.trim().toLowerCase().replaceAll('_', '-');
+
 /**
  * Picks one of a fixed set of words, case-insensitively and with `-` for `_` (`open-at-end` for
  * OPEN_AT_END), or explains the choices in that typed form.
  */
 export function parseChoice<T extends string>(text: string, flag: string, choices: readonly T[]): T {
-  const typed = (word: string) => word.trim().toLowerCase().replaceAll('_', '-');
-  const found = choices.find((choice) => typed(choice) === typed(text));
+  const found = choices.find((choice) => typedChoice(choice) === typedChoice(text));
   if (found === undefined) {
-    throw new UsageError(`${flag}: '${text}' is not one of ${choices.map(typed).join(', ')}`, flag);
+    throw new UsageError(`${flag}: '${text}' is not one of ${choices.map(typedChoice).join(', ')}`, flag);
   }
   return found;
 }

@@ -12,6 +12,7 @@ import type { SavedFile } from '../../types/saved-file.js';
 import type { WaitOptions } from '../../types/wait.js';
 import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
+import type { SlotLease } from '../schedule/job-slots.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
@@ -30,14 +31,22 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   readonly startedAt: Date;
   readonly #transport: Transport;
   readonly #query: string;
+  /** The client's job slot, held from start() until this client sees the job closed. */
+  readonly #lease: SlotLease | undefined;
 
-  constructor(transport: Transport, state: ReportJobState & { reportType: T }, accessToken?: string) {
+  constructor(
+    transport: Transport,
+    state: ReportJobState & { reportType: T },
+    accessToken?: string,
+    lease?: SlotLease,
+  ) {
     this.workflowId = state.workflowId;
     this.runId = state.runId;
     this.reportType = state.reportType;
     this.format = state.format;
     this.startedAt = new Date(state.startedAt);
     this.#transport = transport;
+    this.#lease = lease;
     this.#query = accessToken
       ? encodePairs([{ name: 'analyticsAccessToken', value: accessToken, serialization: 'scalar' }])
       : '';
@@ -56,18 +65,25 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
       query: this.#query,
     } as const;
     const result = await this.#transport.with(options).callForResult(call, { signal: options.signal });
-    return normalizeStatus(result, this.workflowId, {
+    const status = normalizeStatus(result, this.workflowId, {
       method: 'GET',
       url: this.#transport.describeUrl(call),
       status: 200,
       requestId: undefined,
       secrets: this.#transport.secrets,
     });
+    if (status.state !== 'running') this.#lease?.release();
+    return status;
   }
 
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
-  wait(options: WaitOptions = {}): Promise<JobStatus> {
-    return waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
+  async wait(options: WaitOptions = {}): Promise<JobStatus> {
+    try {
+      return await waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
+    } finally {
+      // A wait given up (abort, deadline) no longer watches the job: its slot goes to the next start.
+      this.#lease?.release();
+    }
   }
 
   /**
@@ -77,7 +93,9 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   async download(options: RequestOptions = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
     try {
-      return await downloadReport(this.#transport.with(options), target, options.signal);
+      const download = await downloadReport(this.#transport.with(options), target, options.signal);
+      this.#lease?.release();
+      return download;
     } catch (error) {
       // A refused download says nothing of why (the vendor documents no answer for a job that
       // failed or has not finished; the sandbox gives a bare 400): one status poll tells which.

@@ -1,6 +1,7 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
+import type { SlotLease } from '../schedule/job-slots.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
@@ -32,7 +33,7 @@ export async function startReport<T extends ReportType>(
   transport: Transport,
   type: T,
   params: unknown,
-  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler },
+  options: { signal?: AbortSignal | undefined; onWarning: WarningHandler; lease?: SlotLease },
 ): Promise<ReportJob<T>> {
   const report = validateReportParams(type, params);
   for (const warning of report.warnings) options.onWarning(warning);
@@ -71,5 +72,6 @@ export async function startReport<T extends ReportType>(
     transport,
     state as typeof state & { reportType: T },
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
+    options.lease,
   );
 }

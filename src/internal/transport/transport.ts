@@ -4,6 +4,7 @@ import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
 import type { RequestOptions } from '../../types/request-options.js';
 import { requestIdOf } from '../envelope/response-context.js';
 import { unwrapEnvelope } from '../envelope/unwrap-envelope.js';
+import type { RequestGate } from '../schedule/request-gate.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
 import { checkTimeoutMs } from './check-timeout.js';
@@ -25,6 +26,8 @@ export interface TransportConfig {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
+  /** Client-wide pause after a 429 and optional request budget, shared by every call. */
+  readonly gate?: RequestGate;
 }
 
 export interface CallOptions {
@@ -99,8 +102,13 @@ export class Transport {
         streaming: call.parseAs === 'stream',
         method: call.method,
         url: this.describeUrl(call),
+        beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
-      (signal) => sendRaw(this.#client, { ...call, signal }),
+      async (signal) => {
+        const outcome = await sendRaw(this.#client, { ...call, signal });
+        this.config.gate?.observe(outcome.response);
+        return outcome;
+      },
     );
   }
 

@@ -31,6 +31,8 @@ export interface RetryContext {
   /** For error messages: method and a URL without its query. */
   readonly method: string;
   readonly url: string;
+  /** Waits before each attempt until the client may send (a client-wide pause or budget). */
+  readonly beforeAttempt?: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
 }
 
 export interface Attempted {
@@ -59,6 +61,7 @@ export async function withRetry<T extends Attempted>(
       await sleep(delayMs, context.signal);
     };
     throwIfAborted(context.signal);
+    await context.beforeAttempt?.(context.signal);
     const remaining = deadlineAt - Date.now();
     const budget = Math.min(context.timeoutMs, remaining);
     if (budget <= 0) throw new TimeoutError(`${method} ${url}: total timeout reached`, policy.totalTimeoutMs);

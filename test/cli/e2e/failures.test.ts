@@ -107,9 +107,26 @@ describe('bad input: exit 2, a useful message, and no request sent', () => {
     ],
     ['bad timeout', ['export', 'conversation', ...range, '--timeout', 'soon'], /--timeout: 'soon'/],
     [
-      'range over 3 months (client validation)',
-      ['export', 'conversation', '--from', '2026-01-01', '--to', '2026-06-01'],
+      // `export` cuts a longer range into windows; `start` starts exactly one export.
+      'start with a range over 3 months (client validation)',
+      ['start', 'conversation', '--from', '2026-01-01', '--to', '2026-06-01'],
       /startTime|endTime/,
+    ],
+    [
+      'a quarter window longer than 3 months in its zone (client validation)',
+      [
+        'export',
+        'conversation',
+        '--from',
+        '2026-10-01',
+        '--to',
+        '2027-01-01',
+        '--tz',
+        'America/Chicago',
+        '--window',
+        'quarter',
+      ],
+      /Invalid window: window 2026-Q4 is longer than the API's 3 months/,
     ],
     ['missing --dotenv file', ['teams', '--dotenv', 'missing.env'], /--dotenv: missing\.env does not exist/],
     ['bad job', ['status', 'nope.json'], /<job>: 'nope\.json' is neither job JSON nor an existing file/],

@@ -1,5 +1,5 @@
 // The CLI tests spawn the built binary. `node scripts/build.mjs` runs once, then dist/ is copied to
-// test/cli/.dist/: other tests (the package test's `npm pack` runs `prepare`, i.e. the build)
+// test/cli/.dist/: other tests (the package tests' `npm pack` runs `prepack`, i.e. the build)
 // delete and rebuild dist/ while these run in parallel, and a spawn must never hit a half-built tree.
 // The build compiles all of src/ with tsc, so while any module of the package does not compile no
 // CLI test can run; this says so plainly instead of letting every spawn fail with "module not found".
