@@ -2,8 +2,8 @@
 export type Row = Record<string, string | null>;
 
 /**
- * Export rows are flat objects of strings or nulls (docs/vendor-notes.md §4), returned as parsed; anything else a
- * deployment might emit (numbers, booleans, nested values) is turned into text so the row type
+ * Export rows are flat objects of strings or nulls (docs/vendor-notes.md §4), returned as parsed;
+ * anything else a deployment might emit (numbers, booleans, nested values) is turned into text so the row type
  * stays honest. Rows are built with Object.fromEntries so that a `__proto__` column stays a column.
  */
 export function toRow(value: unknown): Row {

@@ -4,7 +4,10 @@ import { exceedsMaxRange, isTimeZone } from '../time/index.js';
 import { intervalBuckets } from './data/buckets.js';
 import type { ReportParams } from './data/params.js';
 
-/** The vendor caps team_performance_interval somewhere between 31 and 41 buckets (docs/vendor-notes.md §3). */
+/**
+ * The vendor caps team_performance_interval somewhere between 31 and 41 buckets
+ * (docs/vendor-notes.md §3).
+ */
 export const MAX_BUCKETS = 40;
 
 export type LimitError =

@@ -1,6 +1,9 @@
 import type { components } from '../../generated/schema.js';
 
-/** One week in ms: the widest fixed bucket; any timeInterval above it means monthly buckets (docs/vendor-notes.md §3). */
+/**
+ * One week in ms: the widest fixed bucket; any timeInterval above it means monthly buckets
+ * (docs/vendor-notes.md §3).
+ */
 export const WEEK_MS = 604_800_000;
 
 /**

@@ -1,14 +1,21 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CareAnalytics,
+  checkReportParams,
   createCareAnalytics,
   type DownloadResult,
+  type Hooks,
   type JobStatus,
+  type RangeExportResult,
   type ReportJob,
   type ReportParams,
+  type RequestOptions,
   type Row,
+  type SyncResult,
+  type SyncState,
   type TimeInterval,
   type ValidationError,
+  type ValidationWarning,
 } from '../../src/index.js';
 
 declare const ca: CareAnalytics;
@@ -93,10 +100,44 @@ describe('public API types', () => {
     expectTypeOf<ValidationError['fix']>().toBeString();
   });
 
+  it('every call takes per-call options; withOptions derives a client; resume takes bare ids', () => {
+    const options: RequestOptions = { timeoutMs: 1_000, retry: { limit: 0 }, signal: AbortSignal.timeout(1) };
+    void ca.teams.list(options);
+    void ca.timezones.list({ ...options, locale: 'de' });
+    void ca.reports.start('author', window, options);
+    expectTypeOf(ca.withOptions({ timeoutMs: 5 })).toEqualTypeOf<CareAnalytics>();
+    // @ts-expect-error the account cannot be changed by withOptions
+    void ca.withOptions({ password: 'x' });
+    expectTypeOf(
+      ca.reports.resume({ workflowId: 'w', runId: 'r', reportType: 'user', format: 'json' }),
+    ).toEqualTypeOf<ReportJob>();
+    // @ts-expect-error unknown report type
+    void ca.reports.resume({ workflowId: 'w', runId: 'r', reportType: 'users', format: 'json' });
+    expectTypeOf<NonNullable<Hooks['onRetry']>>().parameter(0).toHaveProperty('delayMs');
+    expectTypeOf(checkReportParams).returns.toEqualTypeOf<readonly ValidationWarning[]>();
+  });
+
   it('ca.raw is the typed openapi-fetch client', async () => {
     const { data } = await ca.raw.GET('/teams');
     expectTypeOf(data).not.toBeAny();
     // @ts-expect-error unknown path
     void ca.raw.GET('/nope');
+  });
+
+  it('range exports and sync take and return plain, typed values', () => {
+    const range = ca.reports.exportRange(
+      'conversation',
+      { startTime: '2025-01-01', endTime: new Date(), reportFormat: 'csv' },
+      { out: 'x.csv', window: 'month' },
+    );
+    expectTypeOf(range).resolves.toEqualTypeOf<RangeExportResult>();
+    // @ts-expect-error not a window unit
+    void ca.reports.exportRange('conversation', window, { out: 'x', window: 'year' });
+    // @ts-expect-error a parameter conversation does not take
+    void ca.reports.exportRange('conversation', { ...window, teamIds: [1] }, { out: 'x' });
+    const synced = ca.sync({ types: ['conversation', 'response'], out: 'dir', since: '2025-06-01' });
+    expectTypeOf(synced).resolves.toEqualTypeOf<SyncResult>();
+    expectTypeOf<SyncResult['state']>().toEqualTypeOf<SyncState>();
+    void ca.reports.start('author', window, { queueTimeoutMs: 1000, onProgress: (p) => p.message });
   });
 });

@@ -45,9 +45,9 @@ Examples:
   return command.action(async (typeText: string, options: ExportOptions, self: Command) => {
     const globals = self.optsWithGlobals<GlobalOptions>();
     const startedAt = context.now();
-    const input = resolveReportInput(typeText, options, startedAt);
+    const input = resolveReportInput(typeText, options, startedAt, (range) => wantsRange(range, options));
     const timeoutMs = parseDuration(options.timeout, '--timeout');
-    if (wantsRange(input, options))
+    if (wantsRange(input.range, options))
       return exportRangeCommand(context, globals, input, options, timeoutMs, () =>
         openSession(options, context, globals),
       );

@@ -6,8 +6,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * The vendor's `timeInterval` values (docs/vendor-notes.md §3). The API takes any value above one week as
- * calendar-month buckets, so the number sent for `month` never sets a bucket's length; the CLI
+ * The vendor's `timeInterval` values (docs/vendor-notes.md §3). The API takes any value above one
+ * week as calendar-month buckets, so the number sent for `month` never sets a bucket's length; the CLI
  * sends 30 days, the value the typed client offers, so both spell "monthly" the same way.
  */
 export const intervals: Readonly<Record<string, number>> = {

@@ -33,7 +33,13 @@ export interface ReportInput {
  * opened, let alone a request sent. Dates typed without an offset are
  * anchored in `--tz`, else at `--tz-offset`, else UTC.
  */
-export function resolveReportInput(typeText: string, options: RawReportOptions, now: number): ReportInput {
+export function resolveReportInput(
+  typeText: string,
+  options: RawReportOptions,
+  now: number,
+  /** True when the range will be cut into windows: each window is then checked on its own. */
+  windowed: (range: TimeRange) => boolean = () => false,
+): ReportInput {
   const type = parseReportType(typeText);
   const output = parseOutputFormat(options.format);
   const tz = options.tz !== undefined ? parseTimeZone(options.tz) : undefined;
@@ -46,6 +52,6 @@ export function resolveReportInput(typeText: string, options: RawReportOptions, 
         : utc;
   const range = resolveTimeRange(options, zone, now);
   const params = buildReportParameters(type, range, { ...options, tz, tzOffsetMs });
-  checkReportParams(type, params);
+  if (!windowed(range)) checkReportParams(type, params);
   return { type, zone, range, output, params };
 }

@@ -1,4 +1,7 @@
-/** Every JSON response of this API: `{status:"PASS", request, message, result}` (docs/vendor-notes.md §1). */
+/**
+ * Every JSON response of this API (docs/vendor-notes.md §1):
+ * `{status:"PASS", request, message, result}`.
+ */
 export interface Envelope {
   readonly status: unknown;
   readonly message: unknown;

@@ -1,7 +1,7 @@
 // Bucket boundaries of a team_performance_interval export. A fixed width slices the range from
-// its start; any timeInterval above a week asks for calendar months (docs/vendor-notes.md §3), which begin at
-// local midnight on the 1st in the export's zone (timezone, else timezoneOffset, else UTC), so
-// they follow DST and are 28 to 31 days long. The first and last buckets are clipped to the range.
+// its start; any timeInterval above a week asks for calendar months (docs/vendor-notes.md §3),
+// which begin at local midnight on the 1st in the export's zone (timezone, else timezoneOffset,
+// else UTC), so they follow DST and are 28 to 31 days long. The first and last buckets are clipped to the range.
 import { isMonthlyInterval } from '../../time/index.js';
 import { ExportZone } from './dates.js';
 import type { ReportParams } from './params.js';

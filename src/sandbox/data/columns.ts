@@ -1,5 +1,5 @@
-// The column catalogue of every report type. The vendor publishes only a few column names (docs/vendor-notes.md §6:
-// CONVERSATION_ID, STATUS, ASSIGNED_AGENT_DISPLAY_ID; agent_name, agent_email, agent_id; the user
+// The column catalogue of every report type. The vendor publishes only a few column names
+// (docs/vendor-notes.md §6: CONVERSATION_ID, STATUS, ASSIGNED_AGENT_DISPLAY_ID; agent_name, agent_email, agent_id; the user
 // TOTAL_*_TIME_MILLIS columns); every other column here is invented in the same style — event
 // reports UPPER_SNAKE, agent-state and team reports lower_snake — and documented in the README.
 // A cell is a pure function of the row and its own hash, so a reportMetrics subset yields exactly

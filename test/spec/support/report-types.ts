@@ -1,4 +1,5 @@
-// The 13 report types of docs/vendor-notes.md §2, written out by hand so tests do not trust the spec for them.
+// The 13 report types of docs/vendor-notes.md §2, written out by hand so tests do not trust the
+// spec for them.
 export const REPORT_TYPES = [
   'author',
   'combined',
