@@ -41,11 +41,27 @@ export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime
   readonly endTime: TimeInput;
 };
 
+/**
+ * How {@link createCareAnalytics} reaches the API: the account (required) and the transport
+ * defaults (all optional).
+ *
+ * @example
+ * ```ts
+ * const options: CareAnalyticsOptions = {
+ *   baseUrl: 'https://analytics-api.app.lithium.com/api/public',
+ *   username: process.env.KHOROS_ANALYTICS_USER ?? '',
+ *   password: process.env.KHOROS_ANALYTICS_PASSWORD ?? '',
+ *   companyKey: process.env.KHOROS_ANALYTICS_COMPANY_KEY ?? '',
+ *   retry: { limit: 5 },
+ * };
+ * ```
+ */
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
   readonly baseUrl?: string;
   /** The dedicated Analytics API user. */
   readonly username: string;
+  /** Its password; sent only to the `baseUrl` origin, never shown in errors or logs. */
   readonly password: string;
   /** Account-level key, sent as the `companyKey` query parameter of every API call. */
   readonly companyKey: string;
@@ -53,7 +69,9 @@ export interface CareAnalyticsOptions {
   readonly fetch?: FetchLike;
   /** Per-attempt timeout in ms, until the response (headers, for downloads) arrives. Default 30 s. */
   readonly timeoutMs?: number;
+  /** Which failures are retried and how long to back off (see {@link RetryOptions}). */
   readonly retry?: RetryOptions;
+  /** The `User-Agent` sent with every request. */
   readonly userAgent?: string;
   /** Receives warnings about requests the API accepts but may answer partially. */
   readonly onWarning?: WarningHandler;
@@ -79,7 +97,18 @@ export interface CareAnalyticsOptions {
 /** What `withOptions` can change: everything but the account. */
 export type ClientDefaults = Omit<CareAnalyticsOptions, 'username' | 'password' | 'companyKey'>;
 
+/**
+ * The client: start, follow and download exports, look up reference data. Made by
+ * {@link createCareAnalytics}.
+ *
+ * @example
+ * ```ts
+ * const job = await ca.reports.run('conversation', { startTime, endTime, reportFormat: 'csv' });
+ * for await (const row of job.rows()) console.log(row.CONVERSATION_ID);
+ * ```
+ */
 export interface CareAnalytics {
+  /** Export jobs: start one, start and wait for one, or pick up a saved one. */
   readonly reports: {
     /**
      * Validates the parameters and starts an export job, once one of the client's job slots is
@@ -118,8 +147,26 @@ export interface CareAnalytics {
    * next run; with nothing new it starts no job and says `upToDate`.
    */
   sync(options: SyncOptions): Promise<SyncResult>;
-  readonly timezones: { list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]> };
-  readonly teams: { list(options?: RequestOptions): Promise<Team[]> };
+  /** The time-zone ids the `timezone` parameter accepts (`GET /config/timezones`). */
+  readonly timezones: {
+    /**
+     * Lists the time zones, named in `locale` (default `en`).
+     *
+     * @throws {@link ApiError} (and its subclasses) when the service refuses; {@link ConnectionError}.
+     * @example `const zones = await ca.timezones.list({ locale: 'de' });`
+     */
+    list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]>;
+  };
+  /** The account's teams, whose numeric ids `teamIds` and `teamId` take (`GET /teams`). */
+  readonly teams: {
+    /**
+     * Lists the teams.
+     *
+     * @throws {@link ApiError} (and its subclasses) when the service refuses; {@link ConnectionError}.
+     * @example `const ids = (await ca.teams.list()).map((team) => team.teamId);`
+     */
+    list(options?: RequestOptions): Promise<Team[]>;
+  };
   /**
    * The typed openapi-fetch client over the same origin and credentials: the escape hatch. An
    * instance of its own: middleware added with `ca.raw.use()` does not change the calls above.
@@ -157,6 +204,24 @@ function requireText(options: CareAnalyticsOptions, name: 'username' | 'password
   return value;
 }
 
+/**
+ * Creates the client for one account. Checks the options at once (no request is sent here).
+ *
+ * @throws {@link ValidationError} when `username`, `password` or `companyKey` is missing, or
+ * `baseUrl`, `timeoutMs` or `retry` is invalid (plain `http://` is allowed only to loopback
+ * unless `allowInsecureHttp` is set).
+ * @example
+ * ```ts
+ * import { createCareAnalytics } from 'khoros-care-analytics';
+ *
+ * const ca = createCareAnalytics({
+ *   baseUrl: process.env.KHOROS_ANALYTICS_URL, // your region; the production host when unset
+ *   username: process.env.KHOROS_ANALYTICS_USER ?? '',
+ *   password: process.env.KHOROS_ANALYTICS_PASSWORD ?? '',
+ *   companyKey: process.env.KHOROS_ANALYTICS_COMPANY_KEY ?? '',
+ * });
+ * ```
+ */
 export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytics {
   return createClient(options, undefined);
 }

@@ -146,7 +146,9 @@ export function reportParametersModule(spec) {
     return lines.join('\n');
   });
   return `// ${GENERATED_NOTICE}
+/** The report types the API exports, in the spec's order; \`ReportType\` is one of them. */
 export const reportTypes = [${types.map(quote).join(', ')}] as const;
+/** One report type, e.g. \`'conversation'\`: the \`<type>\` of \`/reports/report/<type>\`. */
 export type ReportType = (typeof reportTypes)[number];
 
 export interface ParameterRule {

@@ -5,4 +5,8 @@ export interface ValidationWarning {
   readonly message: string;
 }
 
+/**
+ * Receives each {@link ValidationWarning} (the `onWarning` option); without one, warnings go to
+ * `process.emitWarning`.
+ */
 export type WarningHandler = (warning: ValidationWarning) => void;
