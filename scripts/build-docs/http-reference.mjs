@@ -8,7 +8,7 @@ import { inlineRedocLogo } from './offline-logo.mjs';
 
 const SITE_LINKS =
   '\n\nThe rest of this site: [home](index.html), the [guide](guide.html), the ' +
-  '[TypeScript client reference](client/index.html) ' +
+  '[TypeScript client reference](client/index.html), the [sandbox reference](sandbox.html) ' +
   'and the [CLI reference](cli.html). Every operation shows a `curl`, TypeScript client and CLI sample.';
 
 export function buildHttpReference(root, spec, outFile) {

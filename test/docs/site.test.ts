@@ -20,7 +20,7 @@ function htmlFiles(dir: string): string[] {
 
 const pages = htmlFiles(siteDir).sort();
 const relative = (file: string) => path.relative(siteDir, file);
-const PARTS = ['index.html', 'guide.html', 'api.html', 'client/index.html', 'cli.html'];
+const PARTS = ['index.html', 'guide.html', 'api.html', 'client/index.html', 'cli.html', 'sandbox.html'];
 
 interface Link {
   readonly from: string;
