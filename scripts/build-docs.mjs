@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run docs`: builds site/, one offline site made of
-//   index.html, guide.html  — docs/index.md and docs/guide.md
+//   index.html, guide.html, sandbox.html — docs/index.md, docs/guide.md, docs/sandbox.md
 //   api.html                — the HTTP reference (Redoc, self-contained) with generated code samples
 //   client/                 — the TypeScript client reference (TypeDoc, from the TSDoc)
-//   cli.html                — the CLI reference (the CLI's own --help)
+//   cli.html                — the CLI reference: docs/cli.md, then the CLI's own --help
 //   code-samples.json       — the samples shown in api.html, which test/docs runs
 // Nothing in it loads from the network.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,14 +33,15 @@ const samples = codeSamples(spec, (parameter) => {
 writeFileSync(path.join(site, 'code-samples.json'), `${JSON.stringify(samples, null, 2)}\n`);
 buildHttpReference(root, withCodeSamples(spec, samples), path.join(site, 'api.html'));
 
-const { body: cliBody, commands } = cliReference(cli);
+const markdownOf = (source) => renderMarkdown(readFileSync(path.join(root, source), 'utf8'));
+const { body: cliBody, commands } = cliReference(cli, markdownOf('docs/cli.md'));
 writeFileSync(path.join(site, 'cli.html'), page({ title: 'CLI reference', file: 'cli.html', body: cliBody }));
 for (const [source, file, title] of [
   ['docs/index.md', 'index.html', 'Documentation'],
   ['docs/guide.md', 'guide.html', 'Guide'],
+  ['docs/sandbox.md', 'sandbox.html', 'Sandbox reference'],
 ]) {
-  const body = renderMarkdown(readFileSync(path.join(root, source), 'utf8'));
-  writeFileSync(path.join(site, file), page({ title, file, body }));
+  writeFileSync(path.join(site, file), page({ title, file, body: markdownOf(source) }));
 }
 
 const warnings = await buildClientReference(root, path.join(site, 'client'));
@@ -51,5 +52,5 @@ if (warnings > 0) {
 const operations = Object.keys(samples).length;
 console.log(
   `site/ built: api.html (${operations} operations, ${operations * 3 - 1} code samples), client/, ` +
-    `cli.html (${commands.length} commands), guide.html, index.html — self-contained, renders offline.`,
+    `cli.html (${commands.length} commands), guide.html, sandbox.html, index.html — self-contained, renders offline.`,
 );

@@ -39,11 +39,27 @@ export type RangeParams<T extends ReportType> = Omit<ReportParams<T>, 'startTime
   readonly endTime: TimeInput;
 };
 
+/**
+ * How {@link createCareAnalytics} reaches the API: the account (required) and the transport
+ * defaults (all optional).
+ *
+ * @example
+ * ```ts
+ * const options: CareAnalyticsOptions = {
+ *   baseUrl: 'https://analytics-api.app.lithium.com/api/public',
+ *   username: process.env.KHOROS_ANALYTICS_USER ?? '',
+ *   password: process.env.KHOROS_ANALYTICS_PASSWORD ?? '',
+ *   companyKey: process.env.KHOROS_ANALYTICS_COMPANY_KEY ?? '',
+ *   retry: { limit: 5 },
+ * };
+ * ```
+ */
 export interface CareAnalyticsOptions {
   /** API base URL including `/api/public` (region-specific; see Settings > Developer). */
   readonly baseUrl?: string;
   /** The dedicated Analytics API user. */
   readonly username: string;
+  /** Its password; sent only to the `baseUrl` origin, never shown in errors or logs. */
   readonly password: string;
   /** Account-level key, sent as the `companyKey` query parameter of every API call. */
   readonly companyKey: string;
@@ -51,7 +67,14 @@ export interface CareAnalyticsOptions {
   readonly fetch?: FetchLike;
   /** Per-attempt timeout in ms, until the response (headers, for downloads) arrives. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Longest silence in ms while a download's body arrives; the transfer is then reopened where it
+   * stopped (or fails once the retries are spent). Default 60 s.
+   */
+  readonly bodyTimeoutMs?: number;
+  /** Which failures are retried and how long to back off (see {@link RetryOptions}). */
   readonly retry?: RetryOptions;
+  /** The `User-Agent` sent with every request. */
   readonly userAgent?: string;
   /** Receives warnings about requests the API accepts but may answer partially. */
   readonly onWarning?: WarningHandler;
@@ -77,7 +100,18 @@ export interface CareAnalyticsOptions {
 /** What `withOptions` can change: everything but the account. */
 export type ClientDefaults = Omit<CareAnalyticsOptions, 'username' | 'password' | 'companyKey'>;
 
+/**
+ * The client: start, follow and download exports, look up reference data. Made by
+ * {@link createCareAnalytics}.
+ *
+ * @example
+ * ```ts
+ * const job = await ca.reports.run('conversation', { startTime, endTime, reportFormat: 'csv' });
+ * for await (const row of job.rows()) console.log(row.CONVERSATION_ID);
+ * ```
+ */
 export interface CareAnalytics {
+  /** Export jobs: start one, start and wait for one, or pick up a saved one. */
   readonly reports: {
     /**
      * Validates the parameters and starts an export job, once one of the client's job slots is
@@ -116,8 +150,26 @@ export interface CareAnalytics {
    * next run; with nothing new it starts no job and says `upToDate`.
    */
   sync(options: SyncOptions): Promise<SyncResult>;
-  readonly timezones: { list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]> };
-  readonly teams: { list(options?: RequestOptions): Promise<Team[]> };
+  /** The time-zone ids the `timezone` parameter accepts (`GET /config/timezones`). */
+  readonly timezones: {
+    /**
+     * Lists the time zones, named in `locale` (default `en`).
+     *
+     * @throws {@link ApiError} (and its subclasses) when the service refuses; {@link ConnectionError}.
+     * @example `const zones = await ca.timezones.list({ locale: 'de' });`
+     */
+    list(options?: RequestOptions & { locale?: string }): Promise<TimeZone[]>;
+  };
+  /** The account's teams, whose numeric ids `teamIds` and `teamId` take (`GET /teams`). */
+  readonly teams: {
+    /**
+     * Lists the teams.
+     *
+     * @throws {@link ApiError} (and its subclasses) when the service refuses; {@link ConnectionError}.
+     * @example `const ids = (await ca.teams.list()).map((team) => team.teamId);`
+     */
+    list(options?: RequestOptions): Promise<Team[]>;
+  };
   /**
    * The typed openapi-fetch client over the same origin and credentials: the escape hatch. An
    * instance of its own: middleware added with `ca.raw.use()` does not change the calls above.
@@ -155,6 +207,24 @@ function requireText(options: CareAnalyticsOptions, name: 'username' | 'password
   return value;
 }
 
+/**
+ * Creates the client for one account. Checks the options at once (no request is sent here).
+ *
+ * @throws {@link ValidationError} when `username`, `password` or `companyKey` is missing, or
+ * `baseUrl`, `timeoutMs` or `retry` is invalid (plain `http://` is allowed only to loopback
+ * unless `allowInsecureHttp` is set).
+ * @example
+ * ```ts
+ * import { createCareAnalytics } from 'khoros-care-analytics';
+ *
+ * const ca = createCareAnalytics({
+ *   baseUrl: process.env.KHOROS_ANALYTICS_URL, // your region; the production host when unset
+ *   username: process.env.KHOROS_ANALYTICS_USER ?? '',
+ *   password: process.env.KHOROS_ANALYTICS_PASSWORD ?? '',
+ *   companyKey: process.env.KHOROS_ANALYTICS_COMPANY_KEY ?? '',
+ * });
+ * ```
+ */
 export function createCareAnalytics(options: CareAnalyticsOptions): CareAnalytics {
   return createClient(options, undefined);
 }
@@ -169,6 +239,9 @@ function createClient(
     companyKey: requireText(options, 'companyKey'),
   };
   const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
+  if (!(bodyTimeoutMs > 0))
+    throw new ValidationError('bodyTimeoutMs', `${bodyTimeoutMs} is not positive`, 'pass milliseconds > 0');
   const shared = sharedWith ?? {
     scheduler: createScheduler(options),
     gate: new RequestGate(options.requestsPerMinute),
@@ -182,6 +255,7 @@ function createClient(
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
+      bodyTimeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
       gate: shared.gate,
@@ -213,7 +287,8 @@ function createClient(
         (await import('./internal/range/export-range.js')).exportRange(runtime, type, params, opts),
       start: async (type, params, opts = {}) => scheduler.start(checked(type, params, opts), opts),
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
-      resume: (state) => new TransportReportJob(transport, parseJobState(state)),
+      resume: (state) =>
+        new TransportReportJob(transport, parseJobState(state), undefined, undefined, onWarning),
     },
     sync: async (opts) => (await import('./internal/sync/sync.js')).sync(runtime, opts),
     timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },

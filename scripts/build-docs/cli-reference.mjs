@@ -8,8 +8,11 @@ function commandsOf(help) {
   return [...section.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]).filter((name) => name !== 'help');
 }
 
-/** `{ body, commands }`: HTML for the page body, and the commands it documents. */
-export function cliReference(cli) {
+/**
+ * `{ body, commands }`: HTML for the page body (`overview`, the hand-written part, first), and the
+ * commands it documents.
+ */
+export function cliReference(cli, overview) {
   const top = cli.help();
   const commands = commandsOf(top);
   if (commands.length === 0) throw new Error('care-analytics --help lists no commands');
@@ -17,8 +20,9 @@ export function cliReference(cli) {
     `<section id="${id}"><h2>${escapeHtml(title)}</h2><pre><code>${escapeHtml(text.trimEnd())}</code></pre></section>`;
   const toc = commands.map((name) => `<li><a href="#${name}"><code>care-analytics ${name}</code></a></li>`);
   const body = [
-    '<h1>CLI reference</h1>',
-    '<p>Every section below is the output of <code>care-analytics &lt;command&gt; --help</code> of this version.',
+    overview,
+    '<h2 id="help">Every command\'s help</h2>',
+    '<p>Each section below is the output of <code>care-analytics &lt;command&gt; --help</code> of this version.',
     'The <a href="guide.html">guide</a> shows the commands at work.</p>',
     `<ul class="toc">${toc.join('')}</ul>`,
     section('care-analytics', 'care-analytics', top),

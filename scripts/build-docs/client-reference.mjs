@@ -19,7 +19,9 @@ export async function buildClientReference(root, out) {
     excludePrivate: true,
     excludeInternal: true,
     hideGenerator: true,
-    validation: { notExported: true, invalidLink: true, notDocumented: false },
+    // Every public export carries TSDoc: an undocumented one fails the build, named.
+    validation: { notExported: true, invalidLink: true, notDocumented: true },
+    requiredToBeDocumented: ['Class', 'Interface', 'TypeAlias', 'Variable', 'Function', 'Method', 'Enum'],
     logLevel: 'Warn',
   });
   app.renderer.hooks.on('body.begin', (context) =>

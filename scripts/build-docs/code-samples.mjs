@@ -251,7 +251,7 @@ export function codeSamples(spec, flagFor) {
         cli = fixed.cli?.join('\n');
       }
       samples[id] = [
-        { lang: 'Shell', label: 'curl', source: curl },
+        { lang: 'curl', label: 'curl', source: curl },
         { lang: 'TypeScript', label: 'TypeScript client', source: ts },
         ...(cli ? [{ lang: 'Shell', label: 'CLI', source: cli }] : []),
       ];

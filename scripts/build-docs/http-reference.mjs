@@ -7,7 +7,8 @@ import { runRedocly } from '../generate/redocly.mjs';
 import { inlineRedocLogo } from './offline-logo.mjs';
 
 const SITE_LINKS =
-  '\n\nThe rest of this site: the [guide](guide.html), the [TypeScript client reference](client/index.html) ' +
+  '\n\nThe rest of this site: [home](index.html), the [guide](guide.html), the ' +
+  '[TypeScript client reference](client/index.html), the [sandbox reference](sandbox.html) ' +
   'and the [CLI reference](cli.html). Every operation shows a `curl`, TypeScript client and CLI sample.';
 
 export function buildHttpReference(root, spec, outFile) {
@@ -24,8 +25,6 @@ export function buildHttpReference(root, spec, outFile) {
       outFile,
       '--title',
       'Khoros Care Analytics Reports API',
-      // Show every report type in the report_type enum instead of ten and a "+3 more" button.
-      '--openapi.maxDisplayedEnumValues=20',
       '--template',
       path.join(root, 'scripts', 'build-docs', 'template.hbs'),
     ]);

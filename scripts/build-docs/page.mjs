@@ -4,12 +4,26 @@ import MarkdownIt from 'markdown-it';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
+/** `## Errors and retries` → `id="errors-and-retries"`, so other pages can link to a section. */
+const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+markdown.core.ruler.push('heading_ids', (state) => {
+  state.tokens.forEach((token, index) => {
+    if (token.type === 'heading_open') token.attrSet('id', slug(state.tokens[index + 1]?.content ?? ''));
+  });
+});
+
 export const NAVIGATION = [
   ['index.html', 'Home'],
   ['guide.html', 'Guide'],
   ['api.html', 'HTTP API reference'],
   ['client/index.html', 'TypeScript client reference'],
   ['cli.html', 'CLI reference'],
+  ['sandbox.html', 'Sandbox reference'],
 ];
 
 const STYLE = `

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FaultKind } from './faults.js';
 import type { Reply } from './respond.js';
 
+/** One answer of the API origin, as the `onResponse` option hears it. */
 export interface SandboxAnswer {
   readonly method: string;
   /** Path below the server prefix, e.g. `/reports/report/conversation`. */
@@ -19,6 +20,11 @@ export interface SandboxAnswer {
   readonly fault: FaultKind | undefined;
 }
 
+/**
+ * The `onResponse` option: called with every answer of the API origin as it is sent.
+ *
+ * @example `await startSandbox({ onResponse: (answer) => statuses.push(answer.status) });`
+ */
 export type AnswerHook = (answer: SandboxAnswer) => void;
 
 /** Hands `reply` to the hook; a hook that throws does not stop the answer from being sent. */

@@ -3,8 +3,13 @@
 
 /** The sandbox's routes: the API operations plus the storage host. */
 export const faultRoutes = ['run', 'status', 'download', 'storage', 'timezones', 'teams', 'jobs'] as const;
+/** Which requests a fault applies to: an API operation, or `storage` (the download host). */
 export type FaultRoute = (typeof faultRoutes)[number];
 
+/**
+ * How the next matching request misbehaves, e.g. `{ kind: 'httpError', status: 503 }` or
+ * `{ kind: 'reset', afterBytes: 1000 }`.
+ */
 export type Fault =
   /** Answer with this HTTP status (429, 500, 502, 503, …); `retryAfter` in seconds or as a date. */
   | { readonly kind: 'httpError'; readonly status: number; readonly retryAfter?: number | Date | string }
@@ -33,7 +38,13 @@ export type Fault =
   /** run, status: `statusUrl`/`downloadUrl` point at another origin (the storage host by default). */
   | { readonly kind: 'foreignStatusUrl'; readonly origin?: string };
 
+/** The kinds of {@link Fault}. */
 export type FaultKind = Fault['kind'];
+/**
+ * A {@link Fault} for one route, applied to the next `times` requests of it (default 1).
+ *
+ * @example `sandbox.faults.add({ route: 'run', kind: 'httpError', status: 429, retryAfter: 2, times: 3 });`
+ */
 export type ScriptedFault = Fault & { readonly route: FaultRoute; readonly times?: number };
 
 const onlyOn: Partial<Record<FaultKind, readonly FaultRoute[]>> = {
@@ -63,6 +74,16 @@ export interface PendingFault {
   remaining: number;
 }
 
+/**
+ * The fault script of a sandbox (`sandbox.faults`): what the next requests of each route do wrong.
+ *
+ * @example
+ * ```ts
+ * sandbox.faults.add({ route: 'storage', kind: 'truncate', afterBytes: 500 });
+ * // … exercise your download code, then:
+ * sandbox.faults.clear();
+ * ```
+ */
 export class Faults {
   readonly #pending: PendingFault[] = [];
 
@@ -77,6 +98,7 @@ export class Faults {
     return this.#pending.map((p) => ({ route: p.route, kind: p.fault.kind, remaining: p.remaining }));
   }
 
+  /** Drops every fault not yet used. */
   clear(): void {
     this.#pending.length = 0;
   }

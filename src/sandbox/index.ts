@@ -30,6 +30,10 @@ export { MAX_BUCKETS } from './limits.js';
 export type { JobTiming, SandboxOptions, SandboxUser } from './options.js';
 export type { RecordedRequest } from './requests.js';
 
+/**
+ * A running sandbox, as {@link startSandbox} resolves it: where it listens, its throwaway
+ * credentials, its fault script and its request log.
+ */
 export interface Sandbox {
   /** API base URL including the path prefix: `http://127.0.0.1:<port>/api/public`. */
   readonly url: string;
@@ -52,6 +56,24 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/**
+ * Starts a local Care Analytics service on `127.0.0.1` (an API origin and a storage origin, both
+ * on free ports unless `options` say otherwise). Close it with `sandbox.close()`.
+ *
+ * @throws `RangeError` for an invalid option (e.g. `speed: 0`); the listen error (e.g.
+ * `EADDRINUSE`) when a given port is taken.
+ * @example
+ * ```ts
+ * import { createCareAnalytics } from 'khoros-care-analytics';
+ * import { startSandbox } from 'khoros-care-analytics/sandbox';
+ *
+ * const sandbox = await startSandbox({ jobDurationMs: 0 });
+ * const ca = createCareAnalytics({ baseUrl: sandbox.url, ...sandbox.credentials });
+ * const job = await ca.reports.run('author', { startTime: Date.now() - 86_400_000, endTime: Date.now() });
+ * console.log((await Array.fromAsync(job.rows())).length);
+ * await sandbox.close();
+ * ```
+ */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const resolved = resolveOptions(options);
   const abort = new AbortController();

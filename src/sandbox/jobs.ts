@@ -8,7 +8,12 @@ import { countRows, type ExportFormat, generateChunks, measureExport } from './d
 import type { DataOptions, ReportParams } from './data/params.js';
 import type { JobTiming } from './options.js';
 
+/** The vendor's reason for an export closed over the quota (see {@link LIMITS}). */
 export const TOO_MANY_EXPORTS = 'User is attempting to run too many exports.';
+/**
+ * The vendor's export quotas the sandbox enforces: running and queued exports per API user and per
+ * company; one more closes as failed with {@link TOO_MANY_EXPORTS}.
+ */
 export const LIMITS = { userRunning: 2, userQueued: 5, companyRunning: 4, companyQueued: 50 } as const;
 
 export type JobState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';

@@ -4,11 +4,13 @@ import { redactText } from '../redaction/index.js';
 import type { AnswerHook } from './answer-hook.js';
 import { type DataOptions, defaultDataOptions } from './data/params.js';
 
+/** An API user of the sandbox (the `extraUsers` option). */
 export interface SandboxUser {
   readonly username: string;
   readonly password: string;
 }
 
+/** What a `jobDurationMs` function gets to decide how long a job runs. */
 export interface JobTiming {
   /** Rows the job will export. */
   readonly totalCount: number;
@@ -16,6 +18,11 @@ export interface JobTiming {
   readonly rangeMs: number;
 }
 
+/**
+ * Everything {@link startSandbox} can be configured with; every option has a default.
+ *
+ * @example `await startSandbox({ seed: 7, rowsPerDay: 10_000, speed: 20, urlTtlSeconds: 5 });`
+ */
 export interface SandboxOptions {
   /** API port (default 0: any free port). */
   readonly port?: number;

@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FaultRoute } from './faults.js';
 
+/** One request either origin of the sandbox received (`sandbox.requests`), secrets redacted. */
 export interface RecordedRequest {
   /** Which origin received it. */
   readonly origin: 'api' | 'storage';

@@ -25,8 +25,20 @@ export interface RetryEvent extends RequestEvent {
   readonly error: Error;
 }
 
+/**
+ * Observers of the client's traffic, for logs and metrics; secrets are masked before they are
+ * called. A hook that throws does not stop the request.
+ *
+ * @example
+ * ```ts
+ * createCareAnalytics({ ...account, hooks: { onRetry: (e) => console.warn('retrying', e.url) } });
+ * ```
+ */
 export interface Hooks {
+  /** Before every request, retries included. */
   readonly onRequest?: (event: RequestEvent) => void;
+  /** After every response, with its status. */
   readonly onResponse?: (event: ResponseEvent) => void;
+  /** Before a retry, with why and after how long. */
   readonly onRetry?: (event: RetryEvent) => void;
 }

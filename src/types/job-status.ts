@@ -1,3 +1,7 @@
+/**
+ * Where an export job stands: `running` (queued or running), `completed` (its file can be
+ * downloaded) or `failed` (closed without a file; the status says why).
+ */
 export type JobState = 'running' | 'completed' | 'failed';
 
 /** One status poll, normalized (docs/vendor-notes.md §4). */

@@ -10,6 +10,19 @@ export type WindowUnit = 'day' | 'week' | 'month' | 'quarter';
 /** What a range export writes: the service's csv or json, or json rows one per line. */
 export type RangeFormat = 'csv' | 'json' | 'ndjson';
 
+/**
+ * Where and how `ca.reports.exportRange()` writes a range of any length: the output, the window
+ * size, their time zone, and progress.
+ *
+ * @example
+ * ```ts
+ * await ca.reports.exportRange('conversation', { startTime: '2025-01-01T00:00:00Z', endTime: '2026-01-01T00:00:00Z' }, {
+ *   out: 'exports/conversation-2025.csv',
+ *   window: 'month',
+ *   onProgress: (p) => console.log(p.event, `${p.done}/${p.windows}`),
+ * });
+ * ```
+ */
 export interface RangeExportOptions extends Pick<WaitOptions, 'pollIntervalMs' | 'maxPollIntervalMs'> {
   /**
    * The merged output file, or with `partition` the directory that receives one file per window.
@@ -30,11 +43,13 @@ export interface RangeExportOptions extends Pick<WaitOptions, 'pollIntervalMs' |
   readonly signal?: AbortSignal;
   /** Deadline of each window's job (queue, refused starts retried, wait); default one hour. */
   readonly timeoutMs?: number;
+  /** Called on every window event (planned, started, resumed, kept, done, merged). */
   readonly onProgress?: (progress: RangeProgress) => void;
   /** For retention warnings; default `Date.now()`. */
   readonly now?: number;
 }
 
+/** Where a window of a range export stands in its manifest. */
 export type WindowState = 'pending' | 'started' | 'done';
 
 /** One window as the manifest records it. */
@@ -53,6 +68,7 @@ export interface RangeWindow {
   readonly sha256?: string;
 }
 
+/** What `onProgress` of a range export hears: the event, and the counts so far. */
 export interface RangeProgress {
   /** What just happened: a window was queued, started, picked up from its saved job, or finished. */
   readonly event: 'planned' | 'started' | 'resumed' | 'kept' | 'done' | 'merged';
@@ -68,6 +84,7 @@ export interface RangeProgress {
   readonly etaMs: number | null;
 }
 
+/** What `ca.reports.exportRange()` resolves with once every window is in place. */
 export interface RangeExportResult {
   /** The merged file, or the directory of window files. */
   readonly path: string;

@@ -1,5 +1,6 @@
 import type { ReportType } from '../../generated/report-parameters.js';
 
+/** The file format of an export (`reportFormat`); `json` unless the parameters say `csv`. */
 export type ReportFormat = 'json' | 'csv';
 
 /**

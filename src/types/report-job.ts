@@ -10,6 +10,18 @@ import type { WaitOptions } from './wait.js';
 /**
  * A started export. Holds only identifiers (plus, privately, the access token the API returned
  * for it), so it can be saved with toJSON() and picked up again with `reports.resume()`.
+ *
+ * Its calls reject with the client's errors: {@link ReportFailedError} when the job closed
+ * without a file, {@link TimeoutError} when `wait()` runs out of time, {@link ApiError} and
+ * {@link ConnectionError} after the retries, and the standard `AbortError` on abort.
+ *
+ * @example
+ * ```ts
+ * const job = await ca.reports.start('conversation', { startTime, endTime, reportFormat: 'csv' });
+ * await writeFile('job.json', JSON.stringify(job)); // resume later with ca.reports.resume()
+ * await job.wait({ onProgress: (p) => console.log(p.state) });
+ * await job.downloadToFile('exports/conversation.csv');
+ * ```
  */
 export interface ReportJob<T extends ReportType = ReportType> {
   readonly workflowId: string;

@@ -31,8 +31,14 @@ export interface StartOptions extends RequestOptions {
   readonly onProgress?: (progress: QueuedProgress) => void;
 }
 
+/**
+ * How `ca.reports.run()` starts and waits: {@link WaitOptions} plus a deadline for the whole run.
+ *
+ * @example `await ca.reports.run('author', { startTime, endTime }, { timeoutMs: 3_600_000, onProgress: console.log });`
+ */
 export interface RunOptions extends Omit<WaitOptions, 'onProgress'> {
   /** Deadline of the whole run: the wait for a slot, refused starts retried, and the job itself. */
   readonly timeoutMs?: number;
+  /** Called with the queue position first, then after every status poll. */
   readonly onProgress?: (progress: RunProgress) => void;
 }

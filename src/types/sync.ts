@@ -13,12 +13,26 @@ export interface SyncBookmark {
   readonly exportedUntil: string;
 }
 
+/**
+ * The progress `ca.sync()` returns and takes back next time: one bookmark per report type, as
+ * plain JSON to keep anywhere (a file, a table).
+ */
 export interface SyncState {
   readonly kind: 'khoros-care-analytics/sync-state';
   readonly version: 1;
   readonly types: Readonly<Partial<Record<ReportType, SyncBookmark>>>;
 }
 
+/**
+ * What `ca.sync()` keeps up to date: the report types, the directory, and the state of the last run.
+ *
+ * @example
+ * ```ts
+ * const state = JSON.parse(await readFile('sync.json', 'utf8').catch(() => 'null')) ?? undefined;
+ * const result = await ca.sync({ types: ['conversation', 'response'], out: 'exports', state, since: '2026-01-01T00:00:00Z' });
+ * await writeFile('sync.json', JSON.stringify(result.state));
+ * ```
+ */
 export interface SyncOptions extends Pick<WaitOptions, 'pollIntervalMs' | 'maxPollIntervalMs'> {
   /** The report types to bring up to date; they share the client's scheduler. */
   readonly types: readonly ReportType[];
@@ -43,11 +57,13 @@ export interface SyncOptions extends Pick<WaitOptions, 'pollIntervalMs' | 'maxPo
   readonly timeoutMs?: number;
   /** Called with the new state each time a bookmark advances: store it, and a crash loses nothing. */
   readonly onState?: (state: SyncState) => void;
+  /** Called when a window of a report type is written. */
   readonly onWindow?: (event: SyncWindowEvent) => void;
   /** Default `Date.now()`: the sync exports up to midnight starting this day. */
   readonly now?: number;
 }
 
+/** What `onWindow` of `ca.sync()` hears about one written window. */
 export interface SyncWindowEvent {
   readonly type: ReportType;
   readonly label: string;
@@ -61,6 +77,7 @@ export interface SyncWindowEvent {
   readonly bytes?: number;
 }
 
+/** What `ca.sync()` resolves with: the new state to keep, and what it wrote. */
 export interface SyncResult {
   readonly state: SyncState;
   /** No job was started: every type was already exported up to the end of the last whole day. */

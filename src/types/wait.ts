@@ -1,5 +1,6 @@
 import type { JobState, JobStatus } from './job-status.js';
 
+/** What `onProgress` hears after each status poll of `job.wait()`. */
 export interface WaitProgress {
   readonly state: JobState;
   readonly elapsedMs: number;
@@ -10,10 +11,19 @@ export interface WaitProgress {
   readonly status: JobStatus;
 }
 
+/**
+ * How `job.wait()` and `ca.reports.run()` poll: a deadline, an `AbortSignal`, a progress callback.
+ *
+ * @example
+ * ```ts
+ * await job.wait({ onProgress: (p) => console.log(p.state, p.currentCount, p.totalCount) });
+ * ```
+ */
 export interface WaitOptions {
   readonly signal?: AbortSignal;
   /** Give up after this long (default one hour, the longest wait public clients allow). */
   readonly timeoutMs?: number;
+  /** Called after every poll; the counts may be `null` (the service does not always fill them). */
   readonly onProgress?: (progress: WaitProgress) => void;
   /** Delay before the first poll, the unit of the poll ladder (default 1 s). */
   readonly pollIntervalMs?: number;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_TYPES } from '../spec/support/report-types.js';
-import { ensureSiteBuilt, repoRoot, sitePage } from './support/built-site.js';
+import { ensureSiteBuilt, repoRoot, screenshots, sitePage } from './support/built-site.js';
 
 const TAGS = ['Reports', 'Jobs', 'Reference data'];
 const CHROMIUM_ARGS = [
@@ -25,26 +25,35 @@ function visibleText(locator: Locator): Promise<string> {
 interface SpecOperation {
   readonly summary: string;
   readonly path: string;
+  readonly method: string;
+  readonly operationId: string;
   readonly tag: string;
   readonly deprecated: boolean;
 }
 
 function specOperations(): SpecOperation[] {
   const spec = JSON.parse(readFileSync(path.join(repoRoot, 'generated/openapi.json'), 'utf8'));
-  type Op = { summary?: string; tags?: string[]; deprecated?: boolean };
+  type Op = { summary?: string; tags?: string[]; deprecated?: boolean; operationId?: string };
   return Object.entries(spec.paths as Record<string, Record<string, Op>>).flatMap(([apiPath, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'post'].includes(method))
-      .map(([, op]) => ({
+      .map(([method, op]) => ({
         summary: String(op.summary),
         path: apiPath,
+        method: method.toUpperCase(),
+        operationId: String(op.operationId),
         tag: String(op.tags?.[0]),
         deprecated: op.deprecated === true,
       })),
   );
 }
 
-describe('docs page (site/index.html) in headless Chromium, offline', () => {
+ensureSiteBuilt();
+const samples: Record<string, { label: string; source: string }[]> = JSON.parse(
+  readFileSync(path.join(repoRoot, 'site/code-samples.json'), 'utf8'),
+);
+
+describe('HTTP reference (site/api.html) in headless Chromium, offline', () => {
   let browser: Browser;
   let page: Page;
   const offHostRequests: string[] = [];
@@ -75,7 +84,6 @@ describe('docs page (site/index.html) in headless Chromium, offline', () => {
   }
 
   beforeAll(async () => {
-    ensureSiteBuilt();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     // Only the page itself and inline data may load; anything else is recorded and refused.
@@ -145,8 +153,43 @@ describe('docs page (site/index.html) in headless Chromium, offline', () => {
     const paths = operations.filter((op) => op.tag === 'Reports').map((op) => op.path);
     for (const type of REPORT_TYPES) expect(paths).toContain(`/reports/report/${type}`);
 
-    await page.screenshot({ path: path.join(repoRoot, 'site', 'screenshot.png'), animations: 'disabled' });
-    expect(statSync(path.join(repoRoot, 'site', 'screenshot.png')).size).toBeGreaterThan(10_000);
+    await page.screenshot({ path: path.join(screenshots, 'api-enum.png'), animations: 'disabled' });
+    expect(statSync(path.join(screenshots, 'api-enum.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows every operation with its curl, TypeScript client and CLI samples', async () => {
+    let checked = 0;
+    for (const tag of TAGS) {
+      await openTag(tag);
+      for (const op of operations.filter((o) => o.tag === tag)) {
+        await openOperation(op.summary);
+        const expected = samples[op.operationId]?.map((s) => s.label) ?? [];
+        expect(expected.length, op.operationId).toBeGreaterThanOrEqual(2);
+        const exactPath = new RegExp(`^${op.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+        const panel = page
+          .locator('.panel-request-samples')
+          .filter({ has: page.locator('span', { hasText: exactPath }) })
+          .filter({ hasText: op.method })
+          .first();
+        await panel.waitFor({ state: 'visible', timeout: 10_000 });
+        // The first sample (curl) shows at once; its first command line is on screen.
+        const curl = samples[op.operationId]?.[0]?.source ?? '';
+        const firstCurlLine = curl.split('\n').find((line) => line.startsWith('curl ')) ?? curl;
+        await expect
+          .poll(() => visibleText(panel), { timeout: 10_000, message: op.operationId })
+          .toContain(firstCurlLine.slice(0, 40));
+        // The language menu lists every sample of the operation.
+        await panel.getByRole('button', { name: /^curl$/ }).click();
+        const items = page.getByRole('menuitem').filter({ visible: true });
+        await items.first().waitFor({ state: 'visible', timeout: 5_000 });
+        const labels = (await items.allInnerTexts()).map((text) => text.trim());
+        expect(labels, op.operationId).toEqual(expect.arrayContaining(expected));
+        await page.keyboard.press('Escape');
+        checked++;
+      }
+    }
+    expect(checked).toBe(22);
+    await page.screenshot({ path: path.join(screenshots, 'api-operation.png'), animations: 'disabled' });
   });
 
   it('made no request to any other host and threw no script error', () => {

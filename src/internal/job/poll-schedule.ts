@@ -63,6 +63,8 @@ interface Sample {
 export class PollPlanner {
   readonly #schedule: PollSchedule;
   #first: Sample | undefined;
+  /** When the last poll was made, answered or not. */
+  #lastPollAt = 0;
   #last: Sample | undefined;
   /** Ladder rungs used so far. */
   #rung = 0;
@@ -76,7 +78,7 @@ export class PollPlanner {
 
   /** When to make the next poll. */
   nextPollAt(): number {
-    const lastAt = this.#last?.at ?? 0;
+    const lastAt = this.#lastPollAt;
     const finish = this.#schedule.timing === 'progress' ? this.#estimatedFinish() : undefined;
     if (finish === undefined) {
       this.#aimedAtFinish = false;
@@ -91,9 +93,15 @@ export class PollPlanner {
     return Math.min(target, cap);
   }
 
+  /** Records a poll that failed (and is made again at the next pause): time passes, no counts. */
+  failed(at: number): void {
+    this.#lastPollAt = at;
+  }
+
   /** Records the counts of a poll that found the job still running. */
   observe(at: number, currentCount: number | null, totalCount: number | null): void {
     if (this.#aimedAtFinish) this.#misses++;
+    this.#lastPollAt = at;
     const sample = { at, current: currentCount, total: totalCount };
     // The rate is measured from the first poll that saw the job moving: the longer the baseline,
     // the less a poll's own latency skews it. Counts that fall back start a new baseline.

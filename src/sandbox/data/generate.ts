@@ -12,6 +12,7 @@ import { RowEncoder } from './row-encoder.js';
 import { openCursor, type RowCursor } from './rows.js';
 import { ByteWriter, encodeUtf8 } from './writer.js';
 
+/** The file formats the sandbox exports. */
 export type ExportFormat = 'csv' | 'json';
 const CHUNK_BYTES = 64 * 1024;
 /** Upper bound of one encoded value (the longest constant, a date or an integer is far shorter). */

@@ -9,6 +9,7 @@ type AnyParameter<U> = {
   readonly [K in U extends unknown ? keyof U : never]?: U extends { readonly [P in K]?: infer V } ? V : never;
 };
 
+/** Which conversations a `conversation` export selects (`conversationReportType`). */
 export type ConversationReportType = NonNullable<
   ClientReportParams<'conversation'>['conversationReportType']
 >;
