@@ -65,6 +65,15 @@ describe('poll ladder (counts null, or pollTiming ladder)', () => {
     expect(lengths.map((ms) => simulate(ms, nullCounts).polls)).toEqual([2, 5, 7, 9]);
   });
 
+  it('after a failed poll, goes on from the rung after it (no burst of polls)', () => {
+    const planner = new PollPlanner(defaultPollSchedule);
+    expect(planner.nextPollAt()).toBe(1_020);
+    planner.failed(1_500); // the poll made at 1.02 s failed, answered at 1.5 s
+    expect(planner.nextPollAt()).toBe(2_040);
+    planner.failed(2_600);
+    expect(planner.nextPollAt()).toBe(3_060);
+  });
+
   it("ignores moving counts under pollTiming 'ladder'", () => {
     const ladder = { ...defaultPollSchedule, timing: 'ladder' as const };
     expect(simulate(60_000, linear(60_000), ladder).times).toEqual(simulate(60_000, nullCounts).times);
