@@ -69,6 +69,11 @@ export interface CareAnalyticsOptions {
   readonly fetch?: FetchLike;
   /** Per-attempt timeout in ms, until the response (headers, for downloads) arrives. Default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * Longest silence in ms while a download's body arrives; the transfer is then reopened where it
+   * stopped (or fails once the retries are spent). Default 60 s.
+   */
+  readonly bodyTimeoutMs?: number;
   /** Which failures are retried and how long to back off (see {@link RetryOptions}). */
   readonly retry?: RetryOptions;
   /** The `User-Agent` sent with every request. */
@@ -236,6 +241,9 @@ function createClient(
     companyKey: requireText(options, 'companyKey'),
   };
   const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
+  if (!(bodyTimeoutMs > 0))
+    throw new ValidationError('bodyTimeoutMs', `${bodyTimeoutMs} is not positive`, 'pass milliseconds > 0');
   const shared = sharedWith ?? {
     scheduler: createScheduler(options),
     gate: new RequestGate(options.requestsPerMinute),
@@ -249,6 +257,7 @@ function createClient(
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
+      bodyTimeoutMs,
       retry: resolveRetryPolicy(options.retry),
       allowInsecureHttp,
       gate: shared.gate,
@@ -277,7 +286,8 @@ function createClient(
       exportRange: async (type, params, opts) => exportRange(runtime, type, params, opts),
       start: async (type, params, opts = {}) => scheduler.start(checked(type, params, opts), opts),
       run: async (type, params, opts) => scheduler.run(checked(type, params), opts),
-      resume: (state) => new TransportReportJob(transport, parseJobState(state)),
+      resume: (state) =>
+        new TransportReportJob(transport, parseJobState(state), undefined, undefined, onWarning),
     },
     sync: async (opts) => sync(runtime, opts),
     timezones: { list: async (opts = {}) => listTimeZones(transport.with(opts), opts) },

@@ -72,6 +72,7 @@ function rule(spec, { name, location, required, schemaNode, description, encodin
     ...(bounds.maximum !== undefined && { maximum: bounds.maximum }),
     ...(bounds.minLength !== undefined && { minLength: bounds.minLength }),
     ...(bounds.pattern !== undefined && { pattern: bounds.pattern }),
+    ...(schema.uniqueItems === true && { uniqueItems: true }),
     serialization: serialization(schema, encoding),
     description: firstSentence(description ?? schema.description),
   };
@@ -171,10 +172,12 @@ export interface ParameterRule {
   /** Bounds of integer values. */
   readonly minimum?: number;
   readonly maximum?: number;
-  /** Shortest string value. */
+  /** Shortest string value (of a scalar, or of each array item). */
   readonly minLength?: number;
   /** What every string value must match (a RegExp source), e.g. no comma inside a comma-joined list. */
   readonly pattern?: string;
+  /** A list whose items must all differ. */
+  readonly uniqueItems?: true;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
   /** First sentence of the spec's description. */

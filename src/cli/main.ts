@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { exitCodes } from './errors/exit-codes.js';
+import { exitCodes, interruptedExitCode } from './errors/exit-codes.js';
 import { runCli } from './run.js';
 
 const interrupts = new AbortController();
-process.on('SIGINT', () => {
-  // The first Ctrl-C stops the command gracefully (temp files removed, sandbox closed); a second
-  // one does not wait for that (the exit hook still removes temp files).
-  if (interrupts.signal.aborted) process.exit(exitCodes.interrupted);
-  interrupts.abort();
-});
-process.on('SIGTERM', () => interrupts.abort());
+// The first signal stops the command gracefully (temp files removed, sandbox closed); a second one
+// does not wait for that (the exit hook still removes temp files). SIGHUP (a closed terminal, a
+// killed tmux) is handled like the others, so it too leaves no partial file behind.
+for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(name, () => {
+    if (interrupts.signal.aborted) process.exit(interruptedExitCode(interrupts.signal));
+    interrupts.abort(name);
+  });
+}
 // A reader that closes `--out -` early (`| head`) is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(exitCodes.ok);

@@ -1,3 +1,4 @@
+import { redactText } from '../redaction/redact-text.js';
 import { redactUrl } from '../redaction/redact-url.js';
 import { CareAnalyticsError, type CareAnalyticsErrorOptions } from './care-analytics-error.js';
 
@@ -21,8 +22,8 @@ export class ApiError extends CareAnalyticsError {
     super(message, init);
     this.status = init.status;
     this.method = init.method;
-    this.url = redactUrl(init.url);
-    this.requestId = init.requestId;
+    this.url = redactText(redactUrl(init.url), init.secrets);
+    this.requestId = init.requestId === undefined ? undefined : redactText(init.requestId, init.secrets);
   }
 
   protected override details(): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { redactText } from '../redaction/redact-text.js';
 import { redactUrl } from '../redaction/redact-url.js';
 import { CareAnalyticsError, type CareAnalyticsErrorOptions } from './care-analytics-error.js';
 
@@ -8,7 +9,7 @@ export class ConnectionError extends CareAnalyticsError {
 
   constructor(message: string, url: string, options: CareAnalyticsErrorOptions = {}) {
     super(message, options);
-    this.url = redactUrl(url);
+    this.url = redactText(redactUrl(url), options.secrets);
   }
 
   protected override details(): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { redactText } from '../redaction/redact-text.js';
 import type { JobStatus } from '../types/job-status.js';
 import { CareAnalyticsError } from './care-analytics-error.js';
 
@@ -15,8 +16,16 @@ export class ReportFailedError extends CareAnalyticsError {
         secrets,
       },
     );
-    this.reason = status.reason;
-    this.status = status;
+    // The service's own words may echo a credential: every text field is scrubbed like the message.
+    const scrub = (text: string) => redactText(text, secrets);
+    this.reason = status.reason === null ? null : scrub(status.reason);
+    this.status = Object.freeze({
+      ...status,
+      workflowId: scrub(status.workflowId),
+      runnerState: scrub(status.runnerState),
+      detail: scrub(status.detail),
+      reason: this.reason,
+    });
   }
 
   protected override details(): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { secretForms } from './secret-forms.js';
+
 // Secrets can reach an error message through text we do not control (a server message echoing
 // the request URL, an undici error quoting a header), so every message is scrubbed twice: by
 // pattern (credential-shaped substrings) and by value (the exact secrets this client holds).
@@ -21,9 +23,12 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
     .replace(AUTH_SCHEME, (match, scheme: string, token: string) =>
       isCredential(scheme, token) ? `${scheme} ${MASK}` : match,
     );
-  for (const secret of secrets) {
+  // Longest first, so that a secret inside another (a password inside its Basic token's text)
+  // cannot leave part of the longer one readable.
+  const forms = secrets.flatMap(secretForms).sort((a, b) => b.length - a.length);
+  for (const form of forms) {
     // Very short values would mask ordinary words; real keys and passwords are longer.
-    if (secret.length >= 4) out = out.split(secret).join(MASK);
+    if (form.length >= 4) out = out.split(form).join(MASK);
   }
   return out;
 }

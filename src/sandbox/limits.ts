@@ -1,5 +1,6 @@
 // The vendor's own limits on a run request, beyond what the spec can express.
 import type { ReportType } from '../parameters/index.js';
+import { exceedsMaxRange, isTimeZone } from '../time/index.js';
 import { intervalBuckets } from './data/buckets.js';
 import type { ReportParams } from './data/params.js';
 
@@ -13,20 +14,6 @@ export type LimitError =
   | { readonly kind: 'parameter'; readonly parameter: string; readonly message: string }
   | { readonly kind: 'hydration'; readonly result: string };
 
-/** The latest allowed end: three calendar months after the start. */
-export function maxEndTime(startTime: number): number {
-  const start = new Date(startTime);
-  return Date.UTC(
-    start.getUTCFullYear(),
-    start.getUTCMonth() + 3,
-    start.getUTCDate(),
-    start.getUTCHours(),
-    start.getUTCMinutes(),
-    start.getUTCSeconds(),
-    start.getUTCMilliseconds(),
-  );
-}
-
 export function checkLimits(type: ReportType, params: ReportParams): LimitError | undefined {
   if (params.endTime <= params.startTime) {
     return {
@@ -35,7 +22,7 @@ export function checkLimits(type: ReportType, params: ReportParams): LimitError 
       message: "Invalid parameter 'endTime': must be later than startTime",
     };
   }
-  if (params.endTime > maxEndTime(params.startTime)) {
+  if (exceedsMaxRange(params.startTime, params.endTime)) {
     return {
       kind: 'parameter',
       parameter: 'endTime',
@@ -67,13 +54,4 @@ export function checkLimits(type: ReportType, params: ReportParams): LimitError 
     }
   }
   return undefined;
-}
-
-function isTimeZone(id: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: id });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,8 @@
 // The storage origin: serves export files at pre-signed URLs the way an object store does. It
 // rejects a request that carries Authorization (400, as S3 does when a pre-signed request also
-// has an auth header), and a bad or expired signature (403). Bodies stream with Content-Length.
+// has an auth header), and a bad or expired signature (403). Bodies stream with Content-Length;
+// `Range: bytes=<first>-[<last>]` is answered 206 with Content-Range, or 416 when it starts past
+// the end, as S3 does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateChunks } from './data/generate.js';
 import { retryAfterHeader } from './faults.js';
@@ -64,15 +66,60 @@ async function answer(state: SandboxState, req: IncomingMessage, url: URL): Prom
     return s3Error(405, 'MethodNotAllowed', 'Use GET or HEAD.');
   const length = await job.size;
   const csv = job.format === 'csv';
-  return {
-    status: 200,
-    headers: {
-      'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
-      'content-disposition': `attachment; filename="${job.reportType}-${job.workflowId}.${job.format}"`,
-    },
-    // HEAD: the headers (with the real Content-Length) and no body.
-    chunks:
-      req.method === 'HEAD' ? [] : generateChunks(job.reportType, job.params, state.options.data, job.format),
-    length,
+  const headers = {
+    'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
+    'content-disposition': `attachment; filename="${job.reportType}-${job.workflowId}.${job.format}"`,
+    'accept-ranges': 'bytes',
   };
+  const range = byteRange(req.headers.range, length);
+  if (range === 'unsatisfiable') {
+    return s3Error(416, 'InvalidRange', 'The requested range is not satisfiable', {
+      'content-range': `bytes */${length}`,
+    });
+  }
+  const all = () => generateChunks(job.reportType, job.params, state.options.data, job.format);
+  if (range) {
+    return {
+      status: 206,
+      headers: { ...headers, 'content-range': `bytes ${range.first}-${range.last}/${length}` },
+      chunks: req.method === 'HEAD' ? [] : slice(all(), range.first, range.last + 1),
+      length: range.last + 1 - range.first,
+    };
+  }
+  // HEAD: the headers (with the real Content-Length) and no body.
+  return { status: 200, headers, chunks: req.method === 'HEAD' ? [] : all(), length };
+}
+
+/**
+ * One `bytes=<first>-[<last>]` or `bytes=-<suffix>` range (RFC 9110 §14.1.2); undefined for no
+ * header, or one we ignore (several ranges, other units), which gets the whole file as S3 does.
+ */
+function byteRange(
+  header: string | undefined,
+  length: number,
+): { first: number; last: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return { first: Math.max(0, length - suffix), last: length - 1 };
+  }
+  const first = Number(match[1]);
+  const last = match[2] === '' ? length - 1 : Math.min(Number(match[2]), length - 1);
+  if (first >= length) return 'unsatisfiable';
+  if (last < first) return undefined;
+  return { first, last };
+}
+
+/** The bytes [start, end) of a generated file, produced lazily (the skipped part is generated, not sent). */
+function* slice(chunks: Iterable<Buffer>, start: number, end: number): Generator<Buffer> {
+  let offset = 0;
+  for (const chunk of chunks) {
+    const from = Math.max(0, start - offset);
+    const to = Math.min(chunk.length, end - offset);
+    offset += chunk.length;
+    if (to > from) yield chunk.subarray(from, to);
+    if (offset >= end) return;
+  }
 }

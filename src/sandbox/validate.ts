@@ -52,11 +52,27 @@ function api(): OpenAPIBackend {
   return backend;
 }
 
+/**
+ * The query as openapi-backend's own parser (qs) would give it, without qs's limit of 20 items
+ * per list, beyond which a repeated key turns into an object and a valid request with 21
+ * `reportMetrics` was refused as "must be array".
+ */
+function queryObject(query: string): Record<string, string | string[]> {
+  const object: Record<string, string | string[]> = {};
+  const params = new URLSearchParams(query);
+  for (const name of new Set(params.keys())) {
+    const values = params.getAll(name);
+    object[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return object;
+}
+
 /** Checks a request; undefined when it is valid. */
 export function checkRequest(request: RequestToCheck): Invalid | undefined {
-  const operation = api().matchOperation({ ...request });
+  const req = { ...request, query: queryObject(request.query) };
+  const operation = api().matchOperation(req);
   if (!operation) return { parameter: undefined, message: `No operation ${request.method} ${request.path}` };
-  const result = api().validateRequest({ ...request }, operation);
+  const result = api().validateRequest(req, operation);
   if (result.valid) return undefined;
   const error = result.errors?.[0];
   if (!error) return { parameter: undefined, message: 'Invalid request' };

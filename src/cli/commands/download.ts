@@ -39,7 +39,7 @@ export function downloadCommand(context: CliContext): Command {
     const destination = resolveDestination(options.out, name, context.cwd);
     if (destination.kind === 'file') assertWritable(destination.path);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
-    const session = await openSession(options, context, globals);
+    const session = await openSession(options, context, globals, progress);
     try {
       progress.update({ reportType: label });
       const written = await transfer(resumeJob(session, state), output, destination, context, progress);

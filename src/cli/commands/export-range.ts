@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { WindowUnit } from '../../index.js';
+import type { CareAnalytics, WindowUnit } from '../../index.js';
 import type { Session } from '../config/session.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -16,6 +16,7 @@ export interface RangeFlags {
   readonly out?: string;
   readonly window?: string;
   readonly partition?: boolean;
+  readonly maxJobs?: string;
 }
 
 export const windowChoices: readonly WindowUnit[] = ['day', 'week', 'month', 'quarter'];
@@ -26,7 +27,20 @@ export function addRangeOptions(command: Command): Command {
       '--window <unit>',
       'cut the range into calendar windows of a day, week, month (default) or quarter, one job each; any range length, resumable',
     )
-    .option('--partition', 'with a window: one file per window in the --out directory, plus manifest.json');
+    .option('--partition', 'with a window: one file per window in the --out directory, plus manifest.json')
+    .option('--max-jobs <n>', MAX_JOBS_HELP);
+}
+
+export const MAX_JOBS_HELP =
+  'export jobs kept at the service at once (default 7: 2 running + 5 queued per API user); lower it when other processes share the API user';
+
+/** The client of the session, with `--max-jobs` applied. */
+export function withMaxJobs(client: CareAnalytics, text: string | undefined): CareAnalytics {
+  if (text === undefined) return client;
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(Number.isSafeInteger(value) && value >= 1 && value <= 50))
+    throw new UsageError(`--max-jobs: '${text}' is not a whole number from 1 to 50`, '--max-jobs');
+  return client.withOptions({ maxConcurrentJobs: value });
 }
 
 /** The one export the API allows covers at most 3 calendar months (counted in UTC). */
@@ -77,16 +91,20 @@ export async function exportRangeCommand(
   const session = await open();
   const startedAt = context.now();
   try {
-    const result = await session.client.reports.exportRange(input.type, input.params as never, {
-      out: path,
-      format: input.output,
-      window,
-      timeZone: input.zone.kind === 'iana' ? input.zone.id : input.zone.offsetMs,
-      partition: flags.partition === true,
-      signal: context.signal,
-      timeoutMs,
-      onProgress: rangeProgressPrinter(progressMode(globals, context.stderr), context),
-    });
+    const result = await withMaxJobs(session.client, flags.maxJobs).reports.exportRange(
+      input.type,
+      input.params as never,
+      {
+        out: path,
+        format: input.output,
+        window,
+        timeZone: input.zone.kind === 'iana' ? input.zone.id : input.zone.offsetMs,
+        partition: flags.partition === true,
+        signal: context.signal,
+        timeoutMs,
+        onProgress: rangeProgressPrinter(progressMode(globals, context.stderr), context),
+      },
+    );
     if (globals.quiet) return;
     const kept = result.kept > 0 ? `, ${result.kept} kept from an earlier run` : '';
     context.stdout.write(

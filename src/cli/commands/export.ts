@@ -59,7 +59,7 @@ Examples:
     );
     if (destination.kind === 'file') assertWritable(destination.path);
     const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
-    const session = await openSession(options, context, globals);
+    const session = await openSession(options, context, globals, progress);
     let job: Awaited<ReturnType<typeof session.client.reports.start>> | undefined;
     let completed = false;
     try {

@@ -12,7 +12,7 @@ import { buildReportParameters, parseOutputFormat, parseReportType } from '../in
 import { parseTimeZone, utc, type Zone } from '../input/zone.js';
 import { formatBytes, formatCount, formatDuration } from '../progress/format.js';
 import { progressMode } from '../progress/progress.js';
-import { windowChoices } from './export-range.js';
+import { MAX_JOBS_HELP, windowChoices, withMaxJobs } from './export-range.js';
 import { addConnectionOptions } from './options.js';
 
 interface SyncFlags extends ConnectionOptions {
@@ -24,6 +24,7 @@ interface SyncFlags extends ConnectionOptions {
   readonly tz?: string;
   readonly format?: string;
   readonly timeout: string;
+  readonly maxJobs?: string;
 }
 
 function readState(path: string): SyncState | undefined {
@@ -64,7 +65,8 @@ export function syncCommand(context: CliContext): Command {
       'IANA time zone of the day and window boundaries (and of dates in the export); default UTC',
     )
     .option('--format <format>', 'csv (default), json, or ndjson')
-    .option('--timeout <duration>', 'give up on one window after this long', '1h');
+    .option('--timeout <duration>', 'give up on one window after this long', '1h')
+    .option('--max-jobs <n>', MAX_JOBS_HELP);
   addConnectionOptions(command, { sandbox: false });
   command.addHelpText(
     'after',
@@ -124,7 +126,7 @@ Example (nightly, from cron):
     const session = await openSession(flags, context, globals);
     const startedAt = context.now();
     try {
-      const result = await session.client.sync({
+      const result = await withMaxJobs(session.client, flags.maxJobs).sync({
         types,
         out: resolve(context.cwd, flags.out),
         state,

@@ -26,7 +26,7 @@ export function waitCommand(context: CliContext): Command {
       const { state, label } = jobFromArguments(args, options, context);
       const timeoutMs = parseDuration(options.timeout, '--timeout');
       const progress = createProgress(progressMode(globals, context.stderr), context.stderr, context.now);
-      const session = await openSession(options, context, globals);
+      const session = await openSession(options, context, globals, progress);
       try {
         const job = resumeJob(session, state);
         progress.update({ phase: 'waiting', reportType: label });

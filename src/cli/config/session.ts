@@ -1,6 +1,7 @@
 import { type CareAnalytics, createCareAnalytics, type ValidationWarning } from '../../index.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { flagForParameter } from '../input/report-flags.js';
+import type { Progress } from '../progress/progress.js';
 import { readAccount, readPasswordFromStdin } from './account.js';
 import { clientHooks } from './client-hooks.js';
 
@@ -26,9 +27,10 @@ export async function openSession(
   options: ConnectionOptions,
   context: CliContext,
   globals: GlobalOptions = {},
+  progress?: Progress,
 ): Promise<Session> {
   const onWarning = (warning: ValidationWarning) => reportWarning(warning, context, globals);
-  const hooks = clientHooks(context, globals);
+  const hooks = clientHooks(context, globals, progress);
   if (options.sandbox) {
     // Loaded only when asked for, so a real-account run never pays for the sandbox's code.
     const { startSandbox } = await import('../../sandbox/index.js');

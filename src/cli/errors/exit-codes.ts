@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import {
   AuthenticationError,
   RangeExportError,
@@ -18,6 +19,16 @@ export const exitCodes = {
   interrupted: 130,
 } as const;
 
+/**
+ * The code of a run stopped by a signal: 128 + its number, as shells report it (SIGHUP 129,
+ * SIGINT 130, SIGTERM 143). `interrupts` is aborted with the signal's name as its reason.
+ */
+export function interruptedExitCode(interrupts: AbortSignal): number {
+  const reason: unknown = interrupts.reason;
+  const number = typeof reason === 'string' ? constants.signals[reason as NodeJS.Signals] : undefined;
+  return number === undefined ? exitCodes.interrupted : 128 + number;
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ValidationError) return exitCodes.usage;
   // Another export owns the output: nothing was sent, the command must change.
@@ -36,4 +47,6 @@ export const exitCodeHelp = `Exit codes:
   3    authentication failed (check user, password and company key)
   4    the report job failed
   5    timed out
-  130  interrupted (Ctrl-C); no partial file is left`;
+  129  hung up (SIGHUP: terminal closed); no partial file is left
+  130  interrupted (Ctrl-C, SIGINT); no partial file is left
+  143  terminated (SIGTERM); no partial file is left`;

@@ -1,25 +1,62 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finalMode, removeStaleTemps, resolveFileTarget, tempPathFor } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
-// Temp files still open, removed synchronously if the process exits in the middle (a second
-// Ctrl-C, an uncaught error), so an interrupted export never leaves a `.part` file behind.
+// Temp files still open and directories created for them, removed synchronously if the process
+// exits in the middle (a second Ctrl-C, an uncaught error), so an interrupted export leaves
+// nothing behind.
 const liveTempFiles = new Set<string>();
+const liveDirectories = new Set<() => void>();
 process.once('exit', () => {
   for (const path of liveTempFiles) rmSync(path, { force: true });
+  for (const remove of liveDirectories) remove();
 });
 
 /**
- * Creates and removes a temp file where `writeFileAtomically(target)` will write, so that a
- * destination that cannot be written is refused before a report is started, not after it ran.
+ * Creates the missing directories above `target`; returns a function that removes those (and
+ * only those) again, deepest first, as long as they are empty.
+ */
+function createDirectories(target: string): () => void {
+  const parent = dirname(target);
+  const first = mkdirSync(parent, { recursive: true });
+  if (first === undefined) return () => {};
+  const created: string[] = [first];
+  for (const part of relative(first, parent).split(sep).filter(Boolean)) {
+    created.push(`${created.at(-1)}${sep}${part}`);
+  }
+  return () => {
+    for (const directory of created.reverse()) {
+      try {
+        rmdirSync(directory);
+      } catch {
+        return; // not empty (someone else wrote there) or already gone
+      }
+    }
+  };
+}
+
+/**
+ * Checks that `writeFileAtomically(target)` will be able to write, before a report is started:
+ * the target must be a new or regular file, and its directory writable. Leaves nothing behind.
  */
 export function assertWritable(target: string): void {
-  const temp = tempPathFor(target);
+  const { path } = resolveFileTarget(target, '--out');
+  let removeDirectories = () => {};
+  const temp = tempPathFor(path);
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    closeSync(openSync(temp, 'wx'));
+    removeDirectories = createDirectories(path);
+    closeSync(openSync(temp, 'wx', 0o600));
     rmSync(temp, { force: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -27,33 +64,41 @@ export function assertWritable(target: string): void {
       `--out: cannot write ${target} (${reason}); choose a writable file or directory`,
       '--out',
     );
+  } finally {
+    removeDirectories();
   }
 }
 
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
-}
-
 /**
- * Runs `write` against a temp file beside `target` and renames it into place only when `write`
- * resolves. On any failure or abort the temp file is removed and an existing `target` is untouched.
+ * Runs `write` against a private (0600) temp file beside `target` and renames it into place only
+ * when `write` resolves; the file then keeps the mode of the file it replaces (or gets the
+ * default mode of a new file). A symbolic link is written through. On any failure or abort the
+ * temp file, and any directory created for it, is removed and an existing `target` is untouched.
  */
 export async function writeFileAtomically<T>(
   target: string,
   write: (file: Writable) => Promise<T>,
 ): Promise<T> {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = tempPathFor(target);
+  const file = resolveFileTarget(target, '--out');
+  const removeDirectories = createDirectories(file.path);
+  liveDirectories.add(removeDirectories);
+  removeStaleTemps(file.path);
+  const temp = tempPathFor(file.path);
   liveTempFiles.add(temp);
+  let done = false;
   try {
     // Opened synchronously so the file exists before anything can fail: an asynchronous open could
     // create it after the cleanup below already ran.
-    const file = createWriteStream(temp, { fd: openSync(temp, 'wx') });
-    const result = await write(file);
-    renameSync(temp, target);
+    const stream = createWriteStream(temp, { fd: openSync(temp, 'wx', 0o600) });
+    const result = await write(stream);
+    chmodSync(temp, finalMode(file));
+    renameSync(temp, file.path);
     liveTempFiles.delete(temp);
+    done = true;
     return result;
   } finally {
     if (liveTempFiles.delete(temp)) rmSync(temp, { force: true });
+    liveDirectories.delete(removeDirectories);
+    if (!done) removeDirectories();
   }
 }

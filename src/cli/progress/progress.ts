@@ -13,6 +13,8 @@ export interface ProgressSnapshot {
   bytes?: number;
   totalBytes?: number | undefined;
   rows?: number;
+  /** Set while the client waits to retry a request: `retrying after HTTP 429 in 2 s`. */
+  retrying?: string | undefined;
 }
 
 export interface Progress {
@@ -59,5 +61,6 @@ export function describe(snapshot: ProgressSnapshot, elapsedMs: number, rateByte
     }
   }
   if (snapshot.rows !== undefined) parts.push(`${formatCount(snapshot.rows)} rows`);
+  if (snapshot.retrying) parts.push(snapshot.retrying);
   return parts.join(' · ');
 }

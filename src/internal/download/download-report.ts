@@ -1,95 +1,68 @@
 import { ApiError } from '../../errors/api-error.js';
 import type { DownloadResult } from '../../types/download-result.js';
-import type { ReportFormat } from '../../types/report-job-state.js';
-import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
-import { fetchStorage } from './fetch-storage.js';
-import { declaredLength, verifiedBody } from './verify-length.js';
+import { declaredLength } from './content-length.js';
+import { fetchStorage, storagePlace } from './fetch-storage.js';
+import { DOWNLOAD_PATH, type DownloadTarget, requestFileUrl } from './file-url.js';
+import { type OpenedBody, resumableBody } from './resumable-body.js';
+import { assertNotErrorPage, totalSize } from './storage-answer.js';
 
-export interface DownloadTarget {
-  readonly pathParams: Readonly<Record<string, string>>;
-  readonly query: string;
-  readonly format: ReportFormat;
-}
-
-export const DOWNLOAD_PATH = '/reports/report/{workflowId}/{runId}/download' satisfies ApiPath;
-
-function result(
-  response: Response,
-  body: ReadableStream<Uint8Array> | null,
-  target: DownloadTarget,
-  url: string,
-  signal?: AbortSignal,
-): DownloadResult {
-  const source = body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-  const length = response.headers.get('content-encoding') ? undefined : declaredLength(response);
-  return {
-    body: verifiedBody(source, response, url, signal),
-    format: target.format,
-    ...(length === undefined ? {} : { contentLength: length }),
-  };
-}
+export { DOWNLOAD_PATH, type DownloadTarget } from './file-url.js';
 
 /**
- * `/download` answers 307 to a short-lived pre-signed URL on another host (or, some
- * deployments, 200 with the file). If storage rejects the URL (400/403: expired or
- * signature refused) we ask `/download` once more for a fresh one, then give up.
+ * `/download` answers 307 to a short-lived pre-signed URL on another host. If storage rejects
+ * the URL (400/403: expired or signature refused) we ask `/download` once more for a fresh one,
+ * then give up. The same path reopens a transfer cut mid-body, from the byte where it stopped.
  */
 export async function downloadReport(
   transport: Transport,
   target: DownloadTarget,
   signal?: AbortSignal,
 ): Promise<DownloadResult> {
-  const call = {
-    method: 'GET',
-    path: DOWNLOAD_PATH,
-    pathParams: target.pathParams,
-    query: target.query,
-  } as const;
-  const apiUrl = transport.describeUrl(call);
-  for (let round = 0; round < 2; round++) {
-    const { response, data } = await transport.call(
-      { ...call, parseAs: 'stream' },
-      { signal, accept: (status) => status < 400 },
-    );
-    if (response.status < 300)
-      return result(response, data as ReadableStream<Uint8Array> | null, target, apiUrl, signal);
-    const location = response.headers.get('location');
-    if (!location) {
-      throw new ApiError(`GET ${new URL(apiUrl).pathname} answered ${response.status} without a Location`, {
-        status: response.status,
-        method: 'GET',
-        url: apiUrl,
-        secrets: transport.secrets,
+  const { config, secrets } = transport;
+  let fileUrl: URL | undefined;
+  const open = async (from: number): Promise<OpenedBody> => {
+    const attempt = new AbortController();
+    const attemptSignal = signal ? AbortSignal.any([signal, attempt.signal]) : attempt.signal;
+    for (let round = 0; round < 2; round++) {
+      fileUrl ??= await requestFileUrl(transport, target, attemptSignal);
+      const storage = await fetchStorage(fileUrl, {
+        fetch: config.fetch,
+        retry: {
+          policy: config.retry,
+          hooks: config.hooks,
+          timeoutMs: config.timeoutMs,
+          secrets,
+          signal: attemptSignal,
+        },
+        allowInsecureHttp: config.allowInsecureHttp,
+        from,
       });
+      if (storage.kind === 'file') {
+        const place = storagePlace(storage.url);
+        assertNotErrorPage(storage.response, place, secrets);
+        return { response: storage.response, place, abort: () => attempt.abort() };
+      }
+      fileUrl = undefined;
     }
-    const storageUrl = new URL(location, apiUrl);
-    const storage = await fetchStorage(
-      transport.config.fetch,
-      storageUrl,
-      {
-        policy: transport.config.retry,
-        hooks: transport.config.hooks,
-        timeoutMs: transport.config.timeoutMs,
-        secrets: transport.secrets,
-        signal,
-      },
-      transport.config.allowInsecureHttp,
-    );
-    if (storage.kind === 'file') {
-      return result(
-        storage.response,
-        storage.response.body,
-        target,
-        `${storageUrl.origin}${storageUrl.pathname}`,
-        signal,
-      );
-    }
-  }
-  throw new ApiError('The storage host rejected the download URL twice (expired or invalid signature)', {
-    status: 403,
-    method: 'GET',
-    url: apiUrl,
-    secrets: transport.secrets,
+    throw new ApiError('The storage host rejected the download URL twice (expired or invalid signature)', {
+      status: 403,
+      method: 'GET',
+      url: transport.describeUrl({ path: DOWNLOAD_PATH, pathParams: target.pathParams }),
+      secrets,
+    });
+  };
+  const first = await open(0);
+  const total = totalSize(first.response, declaredLength(first.response));
+  const body = resumableBody({
+    format: target.format,
+    first,
+    total,
+    reopen: open,
+    bodyTimeoutMs: config.bodyTimeoutMs,
+    policy: config.retry,
+    secrets,
+    signal,
   });
+  return { body, format: target.format, ...(total === undefined ? {} : { contentLength: total }) };
 }

@@ -14,9 +14,14 @@ const count = (value: unknown): number | null => {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 
+/** Runner states the vendor documents (docs/vendor-notes.md §4); wait() reports others once. */
+export const KNOWN_RUNNER_STATES: readonly string[] = ['RUNNING', 'CLOSED', 'FAILED'];
+
 /**
  * The API sometimes wraps the status in a one-element array. Unknown runner states count as
- * running (the caller's deadline bounds them); CLOSED is a success only with detail COMPLETED.
+ * running (the caller's deadline bounds them); CLOSED is a success only with detail COMPLETED;
+ * a runner state of FAILED is a failure even without CLOSED (polling it on would only wait for
+ * the deadline).
  */
 export function normalizeStatus(result: unknown, workflowId: string, context: ResponseContext): JobStatus {
   const item = Array.isArray(result) ? result[0] : result;
@@ -27,8 +32,15 @@ export function normalizeStatus(result: unknown, workflowId: string, context: Re
   }
   const runnerState = inner.runnerState;
   const detail = text(inner.detail ?? inner.details);
-  const closed = runnerState.toUpperCase() === 'CLOSED';
-  const state: JobState = !closed ? 'running' : detail.toUpperCase() === 'COMPLETED' ? 'completed' : 'failed';
+  const upper = runnerState.toUpperCase();
+  const state: JobState =
+    upper === 'FAILED'
+      ? 'failed'
+      : upper !== 'CLOSED'
+        ? 'running'
+        : detail.toUpperCase() === 'COMPLETED'
+          ? 'completed'
+          : 'failed';
   const reason = typeof inner.reason === 'string' && inner.reason ? inner.reason : null;
   return {
     state,

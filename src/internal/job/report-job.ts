@@ -9,6 +9,7 @@ import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
 import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
 import type { RequestOptions } from '../../types/request-options.js';
 import type { SavedFile } from '../../types/saved-file.js';
+import type { WarningHandler } from '../../types/validation-warning.js';
 import type { WaitOptions } from '../../types/wait.js';
 import { downloadReport } from '../download/download-report.js';
 import { downloadToFile } from '../download/download-to-file.js';
@@ -34,18 +35,23 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   /** The client's job slot, held from start() until this client sees the job closed. */
   readonly #lease: SlotLease | undefined;
 
+  readonly #onWarning: WarningHandler | undefined;
+
   constructor(
     transport: Transport,
     state: ReportJobState & { reportType: T },
     accessToken?: string,
     lease?: SlotLease,
+    onWarning?: WarningHandler,
   ) {
+    this.#onWarning = onWarning;
     this.workflowId = state.workflowId;
     this.runId = state.runId;
     this.reportType = state.reportType;
     this.format = state.format;
     this.startedAt = new Date(state.startedAt);
     this.#transport = transport;
+    if (accessToken) transport.rememberSecret(accessToken);
     this.#lease = lease;
     this.#query = accessToken
       ? encodePairs([{ name: 'analyticsAccessToken', value: accessToken, serialization: 'scalar' }])
@@ -79,7 +85,12 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
   async wait(options: WaitOptions = {}): Promise<JobStatus> {
     try {
-      return await waitForJob((signal) => this.status({ signal }), options, this.#transport.secrets);
+      return await waitForJob(
+        (signal) => this.status({ signal }),
+        options,
+        this.#transport.secrets,
+        this.#onWarning,
+      );
     } finally {
       // A wait given up (abort, deadline) no longer watches the job: its slot goes to the next start.
       this.#lease?.release();

@@ -1,11 +1,14 @@
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
+import { ValidationError } from '../../errors/validation-error.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
+import { show } from '../validation/check-rule.js';
+import { checkUrlBudget } from '../validation/url-budget.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
 import { jobState } from './job-state.js';
 import { ReportJob } from './report-job.js';
@@ -25,6 +28,35 @@ function accessTokenOf(urls: readonly unknown[], base: URL): string | undefined 
 }
 
 /**
+ * Validation and serialization of a run call. Whatever the input (a BigInt, a Proxy, a string
+ * no URL can carry), the outcome is a ValidationError, never another error type.
+ */
+function prepareRunCall(transport: Transport, type: ReportType, params: unknown) {
+  try {
+    const report = validateReportParams(type, params);
+    const { operation } = report;
+    const { query, formBody } = serializeReportParams(
+      operation.parameters,
+      report.values,
+      !!operation.bodyContentType,
+    );
+    // The run path of every report type is a path of the generated schema (a missing one fails
+    // the typecheck here); the parameter table generated beside it names the same path.
+    const path: ApiPath = `/reports/report/${type}` as const;
+    const call = { method: 'POST', path, query, formBody } as const;
+    checkUrlBudget(transport.sentUrlLength(call), operation.parameters, report.values);
+    return { report, call };
+  } catch (error) {
+    if (error instanceof ValidationError) throw error;
+    throw new ValidationError(
+      'params',
+      `they cannot be read (${error instanceof Error ? error.message : show(error)})`,
+      'pass plain values: numbers, strings, booleans, Dates and arrays of them',
+    );
+  }
+}
+
+/**
  * Validates, serializes and sends the run call. It is sent with `idempotent: false`: a second
  * POST could start a second export, so the transport repeats it only when the first attempt
  * provably never reached the API or was refused before a job existed (see with-retry.ts).
@@ -35,18 +67,9 @@ export async function startReport<T extends ReportType>(
   params: unknown,
   options: { signal?: AbortSignal | undefined; onWarning: WarningHandler; lease?: SlotLease },
 ): Promise<ReportJob<T>> {
-  const report = validateReportParams(type, params);
+  const { report, call } = prepareRunCall(transport, type, params);
   for (const warning of report.warnings) options.onWarning(warning);
   const { operation } = report;
-  const { query, formBody } = serializeReportParams(
-    operation.parameters,
-    report.values,
-    !!operation.bodyContentType,
-  );
-  // The run path of every report type is a path of the generated schema (a missing one fails
-  // the typecheck here); the parameter table generated beside it names the same path.
-  const path: ApiPath = `/reports/report/${type}` as const;
-  const call = { method: 'POST', path, query, formBody } as const;
   const result = await transport.callForResult(call, { signal: options.signal, idempotent: false });
   const started = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
   if (
@@ -73,5 +96,6 @@ export async function startReport<T extends ReportType>(
     state as typeof state & { reportType: T },
     accessTokenOf([started.statusUrl, started.downloadUrl], transport.config.baseUrl),
     options.lease,
+    options.onWarning,
   );
 }

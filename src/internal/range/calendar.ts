@@ -1,8 +1,8 @@
 // Calendar windows in a time zone: the boundaries a range export and a sync cut at.
 import { ValidationError } from '../../errors/validation-error.js';
+import { exceedsMaxRange } from '../../time/three-month-rule.js';
 import { zoneOffsetAt } from '../../time/zone-offset.js';
 import type { WindowUnit } from '../../types/range-export.js';
-import { addUtcMonths } from '../validation/time-window.js';
 
 /** An IANA zone id, or a fixed offset in ms east of UTC. */
 export type CalendarZone = string | number;
@@ -90,7 +90,7 @@ export function cutWindows(
     const end = Math.min(calendar.end, endTime);
     // The API measures its 3 months in UTC; a quarter across a daylight-saving change can be an
     // hour longer in the zone.
-    if (end > addUtcMonths(at, 3)) {
+    if (exceedsMaxRange(at, end)) {
       throw new ValidationError(
         'window',
         `window ${calendar.label} is longer than the API's 3 months in this time zone`,

@@ -24,6 +24,8 @@ export interface TransportConfig {
   readonly fetch: FetchLike;
   readonly userAgent: string;
   readonly timeoutMs: number;
+  /** Longest silence mid-body before a download is reopened (or fails). */
+  readonly bodyTimeoutMs: number;
   readonly retry: RetryPolicy;
   readonly allowInsecureHttp: boolean;
   /** Client-wide pause after a 429 and optional request budget, shared by every call. */
@@ -49,23 +51,19 @@ export class Transport {
   readonly raw: CareAnalyticsRawClient;
   readonly #client: CareAnalyticsRawClient;
   readonly config: TransportConfig;
-  readonly #secrets: readonly string[];
+  readonly #secrets: string[];
   readonly #credentials: Credentials;
 
-  constructor(config: TransportConfig, credentials: Credentials) {
+  /** `secrets`: a parent's list, shared so that a token one of them learns is masked by all. */
+  constructor(config: TransportConfig, credentials: Credentials, secrets?: string[]) {
     this.config = config;
     this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
     this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
-    this.#secrets = [
-      password,
-      companyKey,
-      basic,
-      encodeURIComponent(companyKey),
-      encodeURIComponent(password),
-    ];
+    // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
+    this.#secrets = secrets ?? [password, companyKey, basic];
   }
 
   /** This transport with one call's own timeout and retry rules (same credentials and hooks). */
@@ -76,12 +74,23 @@ export class Transport {
       timeoutMs: checkTimeoutMs(options.timeoutMs ?? this.config.timeoutMs),
       retry: { ...this.config.retry, ...options.retry },
     };
-    return new Transport(config, this.#credentials);
+    return new Transport(config, this.#credentials, this.#secrets);
   }
 
   /** Exact values masked in every error message. */
   get secrets(): readonly string[] {
     return this.#secrets;
+  }
+
+  /** Bytes of the URL `call` goes out with, companyKey included (for the URL-length budget). */
+  sentUrlLength(call: Pick<RawCall, 'path' | 'pathParams' | 'query'>): number {
+    const query = `${call.query ? `${call.query}&` : ''}companyKey=${encodeURIComponent(this.#credentials.companyKey)}`;
+    return Buffer.byteLength(`${this.describeUrl(call)}?${query}`);
+  }
+
+  /** Adds a value to mask from now on (an analyticsAccessToken the API handed out). */
+  rememberSecret(value: string): void {
+    if (value && !this.#secrets.includes(value)) this.#secrets.push(value);
   }
 
   /** URL for messages: origin, base path and the concrete path, never the query. */

@@ -1,6 +1,7 @@
 import { CareAnalyticsError } from '../../errors/care-analytics-error.js';
 import { ConnectionError } from '../../errors/connection-error.js';
 import { TimeoutError } from '../../errors/timeout-error.js';
+import { redactText } from '../../redaction/redact-text.js';
 import type { Hooks } from '../../types/hooks.js';
 import { abortError, throwIfAborted } from '../async/abort-error.js';
 import { sleep } from '../async/sleep.js';
@@ -91,7 +92,9 @@ export async function withRetry<T extends Attempted>(
     }
     const { response } = outcome;
     const requestId = requestIdOf(response.headers);
-    hooks.onResponse?.({ method, url, attempt, status: response.status, requestId });
+    // A request id is the server's text: it may echo a credential, so hooks get it scrubbed.
+    const shownId = requestId === undefined ? undefined : redactText(requestId, secrets);
+    hooks.onResponse?.({ method, url, attempt, status: response.status, requestId: shownId });
     if (context.accept(response.status)) {
       if (context.streaming) guard.stopTimer();
       else guard.dispose();

@@ -26,6 +26,39 @@ export function describeAllowed(rule: ParameterRule): string {
   return `${noun}${range}`;
 }
 
+/**
+ * A value as text for an error message, whatever it is: JSON.stringify throws on a BigInt and
+ * returns undefined for a symbol or a function, and a message must never be the thing that fails.
+ */
+export function show(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkText(rule: ParameterRule, value: string, where: string) {
+  if (LONE_SURROGATE.test(value)) {
+    throw new ValidationError(
+      rule.name,
+      `${where}the text contains a lone surrogate (broken UTF-16)`,
+      'pass well-formed Unicode text',
+    );
+  }
+  if (rule.minLength !== undefined && value.length < rule.minLength) {
+    throw new ValidationError(
+      rule.name,
+      `${where}the text is empty`,
+      'pass a non-empty value, or leave the parameter out',
+    );
+  }
+}
 /** A string as the spec's minLength and pattern allow it (ids inside a comma-joined list). */
 const stringOk = (rule: ParameterRule, value: unknown): boolean =>
   typeof value === 'string' &&
@@ -49,10 +82,11 @@ function checkScalar(
   if (!typeOk || !acceptsValue(rule, value)) {
     throw new ValidationError(
       rule.name,
-      `${where}${JSON.stringify(value)} is not allowed`,
+      `${where}${show(value)} is not allowed`,
       `use ${describeAllowed(rule)}`,
     );
   }
+  if (typeof value === 'string') checkText(rule, value, where);
 }
 
 /** Type, enum and range checks from the generated table; returns the value as it goes on the wire. */
@@ -64,7 +98,7 @@ export function checkRule(rule: ParameterRule, value: unknown): WireValue {
   if (!Array.isArray(value)) {
     throw new ValidationError(
       rule.name,
-      `expected a list, got ${JSON.stringify(value)}`,
+      `expected a list, got ${show(value)}`,
       `pass an array of ${describeAllowed(rule)}`,
     );
   }
@@ -73,5 +107,18 @@ export function checkRule(rule: ParameterRule, value: unknown): WireValue {
   }
   for (const [index, item] of value.entries())
     checkScalar(rule, rule.items ?? 'string', item, `item ${index}: `);
+  if (rule.uniqueItems) {
+    const seen = new Set<unknown>();
+    for (const [index, item] of value.entries()) {
+      if (seen.has(item)) {
+        throw new ValidationError(
+          rule.name,
+          `item ${index} (${show(item)}) repeats an earlier item`,
+          'list each value once',
+        );
+      }
+      seen.add(item);
+    }
+  }
   return value as readonly (string | number)[];
 }

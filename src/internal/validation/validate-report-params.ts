@@ -10,7 +10,7 @@ import type { ReportFormat } from '../../types/report-job-state.js';
 import type { ValidationWarning } from '../../types/validation-warning.js';
 import { coerceTime } from '../params/coerce-time.js';
 import type { WireValue } from '../serialization/encode-pairs.js';
-import { checkRule, describeAllowed } from './check-rule.js';
+import { checkRule, describeAllowed, show } from './check-rule.js';
 import { checkSemantics } from './semantic-rules.js';
 import { collectWarnings } from './warnings.js';
 
@@ -53,7 +53,7 @@ export function validateReportParams(type: unknown, input: unknown): ValidatedRe
   if (typeof type !== 'string' || !reportTypes.includes(type as ReportType)) {
     throw new ValidationError(
       'reportType',
-      `unknown report type ${JSON.stringify(type)}`,
+      `unknown report type ${show(type)}`,
       `use one of ${reportTypes.join(', ')}`,
     );
   }

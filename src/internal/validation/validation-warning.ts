@@ -3,5 +3,5 @@ import type { WarningHandler } from '../../types/validation-warning.js';
 /** Without an `onWarning` option, warnings go where Node puts its own: process warnings. */
 export const emitProcessWarning: WarningHandler = (warning) =>
   process.emitWarning(warning.message, {
-    code: `CARE_ANALYTICS_${warning.code.toUpperCase().replace('-', '_')}`,
+    code: `CARE_ANALYTICS_${warning.code.toUpperCase().replaceAll('-', '_')}`,
   });

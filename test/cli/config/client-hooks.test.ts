@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { clientHooks } from '../../../src/cli/config/client-hooks.js';
 import type { CliContext, GlobalOptions } from '../../../src/cli/context.js';
+import type { Progress, ProgressSnapshot } from '../../../src/cli/progress/progress.js';
 import { createCareAnalytics } from '../../../src/index.js';
 
 const BASE = 'https://analytics.example.test/api/public';
 const account = { username: 'cli-user', password: 'cli-Secret-pw', companyKey: 'CK-cli-0123456789' };
 
 /** A client whose fetch answers 429 once, then an empty list. */
-async function listTeamsWith(globals: GlobalOptions) {
+async function listTeamsWith(globals: GlobalOptions, progress?: Progress) {
   const lines: string[] = [];
   const context = {
-    stderr: { write: (text: string) => lines.push(text) },
+    stderr: { isTTY: progress !== undefined, write: (text: string) => lines.push(text) },
     now: () => Date.parse('2026-11-28T12:00:00Z'),
     secrets: new Set([account.password, account.companyKey]),
   } as unknown as CliContext;
@@ -23,7 +24,7 @@ async function listTeamsWith(globals: GlobalOptions) {
       calls++ === 0
         ? new Response('slow down', { status: 429, headers: { 'retry-after': '0', 'x-request-id': 'req-1' } })
         : new Response(JSON.stringify({ status: 'PASS', result: [] }), { status: 200 }),
-    hooks: clientHooks(context, globals),
+    hooks: clientHooks(context, globals, progress),
   });
   await ca.teams.list();
   return lines.join('');
@@ -61,5 +62,12 @@ describe('the CLI shows what the client does', () => {
       delayMs: 0,
       reason: expect.stringContaining('429'),
     });
+  });
+
+  it('on a terminal, shows the retry in the live progress line until an answer arrives', async () => {
+    const updates: Partial<ProgressSnapshot>[] = [];
+    const progress: Progress = { update: (change) => updates.push(change), stop: () => {}, event: () => {} };
+    expect(await listTeamsWith({}, progress)).toBe('');
+    expect(updates).toEqual([{ retrying: 'retrying after HTTP 429 in 0 s' }, { retrying: undefined }]);
   });
 });

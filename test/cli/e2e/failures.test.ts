@@ -265,35 +265,43 @@ describe('exit codes', () => {
   });
 });
 
-describe('Ctrl-C during a download', () => {
-  it('stops at once and leaves no partial file', async () => {
-    const cwd = tempDir();
-    // The storage host sends the first 64 KiB, then hangs for a minute.
-    fast.faults.add({ route: 'storage', kind: 'stall', seconds: 60, afterBytes: 65_536 });
-    let sent = false;
-    const started = Date.now();
-    const result = await cli(
-      fast,
-      ['--json-log', 'export', 'conversation', ...recentRange(14, 7), '--out', 'out/'],
-      {
-        cwd,
-        onOutput: (child, output) => {
-          if (sent || !output.stderr.includes('"phase":"downloading"')) return;
-          const waitForPartFile = () => {
-            const dir = join(cwd, 'out');
-            const part = existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.part'));
-            if (part) {
-              sent = true;
-              child.kill('SIGINT');
-            } else setTimeout(waitForPartFile, 20);
-          };
-          waitForPartFile();
+describe('a signal during a download', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s stops at once and leaves no partial file, nor the directory it created',
+    async (signal, code) => {
+      const cwd = tempDir();
+      // The storage host sends the first 64 KiB, then hangs for a minute.
+      fast.faults.add({ route: 'storage', kind: 'stall', seconds: 60, afterBytes: 65_536 });
+      let sent = false;
+      const started = Date.now();
+      const result = await cli(
+        fast,
+        ['--json-log', 'export', 'conversation', ...recentRange(14, 7), '--out', 'out/'],
+        {
+          cwd,
+          onOutput: (child, output) => {
+            if (sent || !output.stderr.includes('"phase":"downloading"')) return;
+            const waitForPartFile = () => {
+              const dir = join(cwd, 'out');
+              const part = existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.part'));
+              if (part) {
+                sent = true;
+                child.kill(signal);
+              } else setTimeout(waitForPartFile, 20);
+            };
+            waitForPartFile();
+          },
         },
-      },
-    );
-    expect(sent).toBe(true);
-    expect(result.code).toBe(130);
-    expect(Date.now() - started).toBeLessThan(30_000);
-    expect(readdirSync(join(cwd, 'out'))).toEqual([]);
-  });
+      );
+      expect(sent).toBe(true);
+      expect(result.code).toBe(code);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(existsSync(join(cwd, 'out'))).toBe(false);
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
 });

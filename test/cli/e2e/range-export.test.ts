@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../src/sandbox/index.js';
+import { maxInFlight } from '../../e2e/support/quota.js';
 import { accountEnv, runCli, tempDir } from '../support/run-cli.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -44,8 +45,9 @@ describe('export over a range', () => {
     expect(result.stderr).toMatch(/windows 13\/13 done, 0 running, 0 queued/);
   });
 
-  it('--json-log: one event per window state, --partition: one file per window', async () => {
+  it('--json-log: one event per window state, --partition: one file per window, --max-jobs', async () => {
     const cwd = tempDir();
+    const logged = sandbox.requests.length;
     const result = await runCli(
       [
         '--json-log',
@@ -62,6 +64,8 @@ describe('export over a range', () => {
         'ndjson',
         '--out',
         'parts',
+        '--max-jobs',
+        '1',
         ...fast,
       ],
       { cwd, env },
@@ -76,6 +80,8 @@ describe('export over a range', () => {
       [month(3), month(2), month(1)].map((d) => d.slice(0, 7)),
     );
     expect(events.filter((e) => e.event === 'window' && e.state === 'started')).toHaveLength(3);
+    // One job at a time: each window's job closes before the next one starts.
+    expect(maxInFlight(sandbox.requests.slice(logged))).toBe(1);
     for (const label of done.map((e) => e.window))
       expect(existsSync(join(cwd, 'parts', `conversation_${label}.ndjson`))).toBe(true);
     expect(existsSync(join(cwd, 'parts', 'manifest.json'))).toBe(true);
@@ -92,6 +98,12 @@ describe('export over a range', () => {
     });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("--window: 'year' is not one of day, week, month, quarter");
+    const jobs = await runCli(['export', 'conversation', ...range, '--max-jobs', '0', '--out', 'x.csv'], {
+      cwd,
+      env,
+    });
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain("--max-jobs: '0' is not a whole number from 1 to 50");
     const short = ['--from', month(2), '--to', month(0), '--window', 'month', '--out', 'y.csv', ...fast];
     expect((await runCli(['export', 'conversation', ...short], { cwd, env })).code).toBe(0);
     const other = await runCli(['export', 'conversation', ...short, '--conversation-type', 'closed'], {

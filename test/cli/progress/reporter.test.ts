@@ -23,6 +23,20 @@ describe('progress line', () => {
     ).toBe('conversation · waiting · 4.2 s · 3 polls · 120 / 500 processed');
   });
 
+  it('says when the client is about to retry', () => {
+    expect(
+      describeLine(
+        {
+          phase: 'waiting',
+          reportType: 'conversation',
+          polls: 3,
+          retrying: 'retrying after HTTP 429 in 2 s',
+        },
+        4_200,
+      ),
+    ).toBe('conversation · waiting · 4.2 s · 3 polls · retrying after HTTP 429 in 2 s');
+  });
+
   it('shows bytes, total, rate and rows while downloading', () => {
     expect(
       describeLine(

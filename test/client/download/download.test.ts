@@ -106,17 +106,36 @@ describe('download()', () => {
     },
   );
 
-  it('streams a direct 200 from /download as is', async () => {
-    const servers = await exportServers(() => {}, {
-      direct: (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('[{"a":"1"}]');
-      },
-    });
-    close = servers.close;
-    const download = await servers.job('json').download();
-    expect(await text(download.body)).toBe('[{"a":"1"}]');
-    expect(servers.storage.requests).toHaveLength(0);
+  it('reads a 2xx from /download as the envelope it is, never as the export', async () => {
+    for (const [body, type, message] of [
+      [
+        '{"status":"FAIL","message":"no such job","result":null}',
+        'application/json',
+        /FAIL envelope.*no such job/,
+      ],
+      [
+        '<html><body>Maintenance</body></html>',
+        'text/html',
+        /answered 200 with text\/html instead of a redirect/,
+      ],
+      ['[{"a":"1"}]', 'application/json', /instead of a redirect to the file/],
+    ] as const) {
+      const servers = await exportServers(() => {}, {
+        direct: (_req, res) => {
+          res.writeHead(200, { 'content-type': type });
+          res.end(body);
+        },
+      });
+      const error = await servers
+        .job('json')
+        .download()
+        .catch((e: unknown) => e);
+      await servers.close();
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(200);
+      expect((error as Error).message).toMatch(message);
+      expect(servers.storage.requests).toHaveLength(0);
+    }
   });
 
   it('follows a further storage redirect, still without credentials', async () => {
@@ -152,8 +171,10 @@ describe('download()', () => {
       [10, 'short', /got 5 of 10 bytes/],
       [3, 'longer', /larger than its Content-Length of 3/],
     ] as const) {
-      const { ca } = observedClient(
-        () => new Response(actual, { status: 200, headers: { 'content-length': String(declared) } }),
+      const { ca } = observedClient((request) =>
+        request.url.pathname.endsWith('/download')
+          ? new Response(null, { status: 307, headers: { location: 'https://storage.example.test/f?sig=1' } })
+          : new Response(actual, { status: 200, headers: { 'content-length': String(declared) } }),
       );
       const download = await ca.reports.resume({ ...JOB, format: 'csv' }).download();
       await expect(text(download.body)).rejects.toThrow(message);
@@ -196,14 +217,18 @@ describe('download()', () => {
     expect(body).toBe('row\n'.repeat(10));
   });
 
-  it('refuses a plain-http storage URL off loopback', async () => {
+  it("refuses a plain-http storage URL off loopback as the service's fault (ApiError)", async () => {
     const { ca, requests } = observedClient(
       () =>
         new Response(null, { status: 307, headers: { location: 'http://storage.example.invalid/f?sig=1' } }),
     );
-    await expect(ca.reports.resume({ ...JOB, format: 'csv' }).download()).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    const error = await ca.reports
+      .resume({ ...JOB, format: 'csv' })
+      .download()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/service's redirect was refused.*plain http/);
     expect(requests).toHaveLength(1);
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, JsonArrayError } from '../../../src/index.js';
+import { ApiError, CsvFormatError, JsonArrayError } from '../../../src/index.js';
 import { jsonRows } from '../../../src/rows/json-rows.js';
 import { collect, streamOf } from '../support/byte-streams.js';
 import { JOB } from '../support/export-servers.js';
 import { observedClient } from '../support/observed-fetch.js';
 
 function jobRows(format: 'csv' | 'json', body: ReadableStream<Uint8Array> | string) {
-  const { ca } = observedClient(() => new Response(body, { status: 200 }));
+  const { ca } = observedClient((request) =>
+    request.url.pathname.endsWith('/download')
+      ? new Response(null, { status: 307, headers: { location: 'https://storage.example.test/f?sig=1' } })
+      : new Response(body, { status: 200 }),
+  );
   return ca.reports.resume({ ...JOB, format }).rows();
 }
 
@@ -43,9 +47,9 @@ describe('rows()', () => {
     ]);
   });
 
-  it('json: an empty array or empty body yields no rows', async () => {
+  it('json: an empty array yields no rows; an empty body is no export at all', async () => {
     expect(await collect(jobRows('json', '[]'))).toEqual([]);
-    expect(await collect(jobRows('json', ''))).toEqual([]);
+    await expect(collect(jobRows('json', ''))).rejects.toBeInstanceOf(ApiError);
   });
 
   it('json: a truncated array is an error, not a silent short read', async () => {

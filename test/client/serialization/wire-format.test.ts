@@ -81,8 +81,10 @@ describe('run call on the wire', () => {
   it('encodes runId as one path segment for status and download', async () => {
     const { ca, requests } = observedClient((request) =>
       request.url.pathname.endsWith('/download')
-        ? new Response('[]', { status: 200 })
-        : new Response(JSON.stringify({ status: 'PASS', result: { result: { runnerState: 'RUNNING' } } })),
+        ? new Response(null, { status: 307, headers: { location: 'https://storage.example.test/f?sig=1' } })
+        : request.url.hostname === 'storage.example.test'
+          ? new Response('[]', { status: 200 })
+          : new Response(JSON.stringify({ status: 'PASS', result: { result: { runnerState: 'RUNNING' } } })),
     );
     const job = ca.reports.resume({
       kind: 'khoros-care-analytics/report-job',
@@ -98,6 +100,7 @@ describe('run call on the wire', () => {
     expect(requests.map((r) => r.href)).toEqual([
       `${BASE}/reports/report/w-1/ab%2Bcd%2Fef%3D%3D/status?companyKey=${credentials.companyKey}`,
       `${BASE}/reports/report/w-1/ab%2Bcd%2Fef%3D%3D/download?companyKey=${credentials.companyKey}`,
+      'https://storage.example.test/f?sig=1',
     ]);
   });
 
