@@ -4,7 +4,7 @@
 // (contentMediaType/contentSchema) is parsed and checked against its contentSchema.
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { OpenAPIBackend } from 'openapi-backend';
+import type { OpenAPIBackend } from 'openapi-backend';
 import type { SandboxAnswer } from '../../src/sandbox/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document is walked dynamically.
@@ -17,8 +17,16 @@ ajv.addFormat('uri', (value: string) => URL.canParse(value));
 ajv.addFormat('int64', { type: 'number', validate: Number.isSafeInteger });
 ajv.addSchema(spec, 'spec');
 
-const router = new OpenAPIBackend({ definition: structuredClone(spec), quick: true, validate: false });
-const ready = router.init();
+// Loaded on first use: most test files start no sandbox and should not pay for it.
+let router: Promise<OpenAPIBackend> | undefined;
+function operationRouter(): Promise<OpenAPIBackend> {
+  router ??= import('openapi-backend').then(async ({ OpenAPIBackend: Backend }) => {
+    const backend = new Backend({ definition: structuredClone(spec), quick: true, validate: false });
+    await backend.init();
+    return backend;
+  });
+  return router;
+}
 
 const pointerKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -45,8 +53,15 @@ function schemaErrors(pointer: string, value: unknown): string[] {
  * Compiles every response body schema up front, so that checking answers later costs
  * microseconds and does not slow down the tests that watch a sandbox job's timing.
  */
-export async function prepareAnswerChecks(): Promise<void> {
-  await ready;
+let prepared: Promise<void> | undefined;
+
+export function prepareAnswerChecks(): Promise<void> {
+  prepared ??= compileAnswerChecks();
+  return prepared;
+}
+
+async function compileAnswerChecks(): Promise<void> {
+  await operationRouter();
   for (const [name, response] of Object.entries(spec.components.responses as Record<string, Node>)) {
     for (const [type, media] of Object.entries((response.content ?? {}) as Record<string, Node>)) {
       const pointer = `/components/responses/${name}/content/${pointerKey(type)}/schema`;
@@ -58,8 +73,12 @@ export async function prepareAnswerChecks(): Promise<void> {
 
 /** Whether an operation of the spec answers this request; false for paths the spec lacks. */
 export async function operationOf(answer: Pick<SandboxAnswer, 'method' | 'path'>) {
-  await ready;
-  return router.matchOperation({ method: answer.method, path: answer.path, headers: {}, query: '' });
+  return (await operationRouter()).matchOperation({
+    method: answer.method,
+    path: answer.path,
+    headers: {},
+    query: '',
+  });
 }
 
 /** The problems of one answer; [] when it is what the spec declares. */
