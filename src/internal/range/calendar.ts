@@ -15,6 +15,18 @@ export interface CalendarWindow {
 
 export const windowUnits: readonly WindowUnit[] = ['day', 'week', 'month', 'quarter'];
 
+/** The window a range or sync is cut into (default month); anything else is refused up front. */
+export function windowUnit(unit: WindowUnit | undefined): WindowUnit {
+  const chosen = unit ?? 'month';
+  if (!windowUnits.includes(chosen))
+    throw new ValidationError(
+      'window',
+      `'${String(chosen)}' is not a window`,
+      `use one of ${windowUnits.join(', ')}`,
+    );
+  return chosen;
+}
+
 const offsetAt = (zone: CalendarZone, at: number) =>
   typeof zone === 'number' ? zone : zoneOffsetAt(zone, at);
 

@@ -15,7 +15,6 @@ import type {
   RangeFormat,
   RangeProgress,
   RangeWindow,
-  WindowUnit,
 } from '../../types/range-export.js';
 import type { ReportJobState } from '../../types/report-job-state.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
@@ -25,7 +24,7 @@ import type { SlotLease } from '../schedule/job-slots.js';
 import type { Scheduler, StartJob } from '../schedule/scheduler.js';
 import { iso } from '../validation/time-window.js';
 import { validateReportParams } from '../validation/validate-report-params.js';
-import { type CalendarZone, cutWindows, windowUnits } from './calendar.js';
+import { type CalendarZone, cutWindows, windowUnit } from './calendar.js';
 import { type Manifest, type RangeRequest, readManifest, writeManifest } from './manifest.js';
 import { mergeWindowFiles } from './merge.js';
 import { fileDigest, removeStaleParts, writeWindowFile } from './window-file.js';
@@ -55,13 +54,7 @@ export function planRange(
   params: Readonly<Record<string, unknown>>,
   options: Pick<RangeExportOptions, 'format' | 'window' | 'timeZone' | 'partition'>,
 ): PlannedRange {
-  const unit: WindowUnit = options.window ?? 'month';
-  if (!windowUnits.includes(unit))
-    throw new ValidationError(
-      'window',
-      `'${String(unit)}' is not a window`,
-      `use one of ${windowUnits.join(', ')}`,
-    );
+  const unit = windowUnit(options.window);
   const asked = params.reportFormat as 'csv' | 'json' | undefined;
   const format: RangeFormat = options.format ?? asked ?? 'json';
   if (!['csv', 'json', 'ndjson'].includes(format))

@@ -6,10 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportType } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { WindowUnit } from '../../types/range-export.js';
 import type { SyncBookmark, SyncOptions, SyncResult, SyncState, SyncWindowEvent } from '../../types/sync.js';
 import { coerceTime } from '../params/coerce-time.js';
-import { cutWindows, dateIn, midnight, unitAt, windowUnits } from '../range/calendar.js';
+import { cutWindows, dateIn, midnight, unitAt, windowUnit } from '../range/calendar.js';
 import { planRange, type RangeRuntime, warnRetention } from '../range/export-range.js';
 import { writeWindowFile } from '../range/window-file.js';
 
@@ -22,13 +21,7 @@ interface Planned {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function sync(runtime: RangeRuntime, options: SyncOptions): Promise<SyncResult> {
-  const unit: WindowUnit = options.window ?? 'month';
-  if (!windowUnits.includes(unit))
-    throw new ValidationError(
-      'window',
-      `'${String(unit)}' is not a window`,
-      `use one of ${windowUnits.join(', ')}`,
-    );
+  const unit = windowUnit(options.window);
   if (!(options.types?.length > 0))
     throw new ValidationError('types', 'no report type given', 'pass e.g. ["conversation"]');
   if (typeof options.out !== 'string' || options.out === '')
