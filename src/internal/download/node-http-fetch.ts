@@ -78,7 +78,8 @@ function bodyOf(req: ClientRequest, res: IncomingMessage): ReadableStream<Uint8A
         req.destroy();
       },
     },
-    { highWaterMark: 1 },
+    // A few socket reads of buffer: fewer pause/resume turns than one chunk, still bounded.
+    { highWaterMark: 256 * 1024, size: (chunk) => chunk.byteLength },
   );
 }
 

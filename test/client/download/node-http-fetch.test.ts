@@ -32,7 +32,9 @@ describe('nodeHttpFetch', () => {
   });
 
   it('never follows a redirect', async () => {
-    server = await localServer((_req, res) => res.writeHead(302, { location: '/elsewhere' }).end());
+    server = await localServer((_req, res) => {
+      res.writeHead(302, { location: '/elsewhere' }).end();
+    });
     const response = await nodeHttpFetch(new Request(`${server.url}/a`, { redirect: 'manual' }));
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/elsewhere');
@@ -40,16 +42,18 @@ describe('nodeHttpFetch', () => {
   });
 
   it('decodes gzip as fetch does, keeping the Content-Encoding header', async () => {
-    server = await localServer((_req, res) =>
-      res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('hello,world\n')),
-    );
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('hello,world\n'));
+    });
     const response = await nodeHttpFetch(new Request(server.url));
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(await text(response)).toBe('hello,world\n');
   });
 
   it('rejects at once for a signal aborted before the request, sending nothing', async () => {
-    server = await localServer((_req, res) => res.end('x'));
+    server = await localServer((_req, res) => {
+      res.end('x');
+    });
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(nodeHttpFetch(new Request(server.url, { signal: controller.signal }))).rejects.toThrow(
