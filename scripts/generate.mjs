@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run generate`: lint openapi/ → bundle it to generated/openapi.json → derive
-// generated/schema.ts (openapi-typescript) and generated/report-parameters.ts.
+// generated/schema.ts (openapi-typescript), generated/report-rules.ts and generated/report-parameters.ts.
 // `npm run generate:check` (--check): the same into a temporary directory, then a byte
 // comparison with generated/; exits 1 naming every stale or missing file.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSpec, specToJson } from './generate/bundle.mjs';
 import { runRedocly } from './generate/redocly.mjs';
-import { reportParametersModule } from './generate/report-parameters.mjs';
+import { reportParameterModules } from './generate/report-parameters.mjs';
 import { schemaTypes } from './generate/schema-types.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,7 @@ async function render() {
   return {
     'openapi.json': specToJson(spec),
     'schema.ts': await schemaTypes(spec),
-    'report-parameters.ts': reportParametersModule(spec),
+    ...reportParameterModules(spec),
   };
 }
 

@@ -2,8 +2,8 @@
 // Every type lives in a public module (src/types/, src/rows/, src/time/); none comes from
 // src/internal/, which is the client's implementation.
 
-export type { ReportType } from '../generated/report-parameters.js';
-export { reportTypes } from '../generated/report-parameters.js';
+export type { ReportType } from '../generated/report-rules.js';
+export { reportTypes } from '../generated/report-rules.js';
 export { checkReportParams } from './check-report-params.js';
 export {
   type CareAnalytics,
@@ -46,4 +46,4 @@ export type {
 export type { SyncBookmark, SyncOptions, SyncResult, SyncState, SyncWindowEvent } from './types/sync.js';
 export type { TimeInput } from './types/time-input.js';
 export type { ValidationWarning, WarningHandler } from './types/validation-warning.js';
-export type { WaitOptions, WaitProgress } from './types/wait.js';
+export type { PollTiming, WaitOptions, WaitProgress } from './types/wait.js';

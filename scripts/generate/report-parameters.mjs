@@ -1,5 +1,7 @@
-// Derives generated/report-parameters.ts: per report type, the exact parameter rules of its
-// typed POST path, so the client can validate and serialize without reading the spec at runtime.
+// Derives, per report type, the exact parameter rules of its typed POST path, in two modules:
+// generated/report-rules.ts, what the client validates and serializes with (no prose, so the
+// client bundle stays small), and generated/report-parameters.ts, the same rules with the first
+// sentence of each description, for the `khoros-care-analytics/parameters` entry and the CLI.
 import { GENERATED_NOTICE } from './header.mjs';
 import { resolve } from './resolve.mjs';
 
@@ -130,23 +132,16 @@ const objectLiteral = (object) =>
     .map(([key, value]) => `${key}: ${literal(value)}`)
     .join(', ')} }`;
 
-export function reportParametersModule(spec) {
+/** Both modules' text: `{ 'report-rules.ts': …, 'report-parameters.ts': … }`. */
+export function reportParameterModules(spec) {
   const types = reportTypesOf(spec);
-  const entries = types.map((type) => {
-    const { path, method, bodyContentType, parameters } = operationOf(spec, type);
-    const lines = [
-      `  ${type}: {`,
-      `    path: ${quote(path)},`,
-      `    method: ${quote(method)},`,
-      ...(bodyContentType ? [`    bodyContentType: ${quote(bodyContentType)},`] : []),
-      '    parameters: [',
-      ...parameters.map((p) => `      ${objectLiteral(p)},`),
-      '    ],',
-      '  },',
-    ];
-    return lines.join('\n');
-  });
-  return `// ${GENERATED_NOTICE}
+  const operations = types.map((type) => [type, operationOf(spec, type)]);
+  const lean = operations.map(([type, op]) => [
+    type,
+    { ...op, parameters: op.parameters.map(({ description: _, ...rule }) => rule) },
+  ]);
+  return {
+    'report-rules.ts': `// ${GENERATED_NOTICE}
 /** The report types the API exports, in the spec's order; \`ReportType\` is one of them. */
 export const reportTypes = [${types.map(quote).join(', ')}] as const;
 /** One report type, e.g. \`'conversation'\`: the \`<type>\` of \`/reports/report/<type>\`. */
@@ -180,8 +175,6 @@ export interface ParameterRule {
   readonly uniqueItems?: true;
   /** From style/explode: 'commaJoined' = one %2C-joined value, 'repeated' = one key per item. */
   readonly serialization: 'scalar' | 'commaJoined' | 'repeated';
-  /** First sentence of the spec's description. */
-  readonly description: string;
 }
 
 export interface ReportOperation {
@@ -193,8 +186,64 @@ export interface ReportOperation {
   readonly parameters: readonly ParameterRule[];
 }
 
-export const reportOperations: { readonly [T in ReportType]: ReportOperation } = {
+${table(lean, 'ParameterRule', 'ReportOperation')}
+`,
+    'report-parameters.ts': `// ${GENERATED_NOTICE}
+import type { ParameterRule as Rule, ReportOperation as Operation, ReportType } from './report-rules.js';
+
+export { type ReportType, reportTypes } from './report-rules.js';
+
+export interface ParameterRule extends Rule {
+  /** First sentence of the spec's description. */
+  readonly description: string;
+}
+
+export interface ReportOperation extends Operation {
+  readonly parameters: readonly ParameterRule[];
+}
+
+${table(operations, 'ParameterRule', 'ReportOperation')}
+`,
+  };
+}
+
+/**
+ * \`reportOperations\`, each distinct rule written once and shared: most rules (startTime, endTime,
+ * reportFormat, …) are the same on every report type.
+ */
+function table(operations, ruleType, operationType) {
+  const shared = new Map(); // rule literal → its name
+  const declarations = [];
+  const byLocation = new Map(); // the rule without its location → the name of the first with it
+  const ruleName = (p) => {
+    const text = objectLiteral(p);
+    if (shared.has(text)) return shared.get(text);
+    const name = `p${shared.size}`;
+    shared.set(text, name);
+    const { location, ...rest } = p;
+    const same = byLocation.get(objectLiteral(rest));
+    // A body field that repeats a query parameter (the POST form endpoints) only says so.
+    declarations.push(
+      same
+        ? `const ${name}: ${ruleType} = { ...${same}, location: ${quote(location)} };`
+        : `const ${name}: ${ruleType} = ${text};`,
+    );
+    if (!same) byLocation.set(objectLiteral(rest), name);
+    return name;
+  };
+  const entries = operations.map(([type, { path, method, bodyContentType, parameters }]) =>
+    [
+      `  ${type}: {`,
+      `    path: ${quote(path)},`,
+      `    method: ${quote(method)},`,
+      ...(bodyContentType ? [`    bodyContentType: ${quote(bodyContentType)},`] : []),
+      `    parameters: [${parameters.map(ruleName).join(', ')}],`,
+      '  },',
+    ].join('\n'),
+  );
+  return `${declarations.join('\n')}
+
+export const reportOperations: { readonly [T in ReportType]: ${operationType} } = {
 ${entries.join('\n')}
-};
-`;
+};`;
 }

@@ -1,39 +1,49 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { exitCodes, interruptedExitCode } from './errors/exit-codes.js';
-import { runCli } from './run.js';
 
-const interrupts = new AbortController();
-// The first signal stops the command gracefully (temp files removed, sandbox closed); a second one
-// does not wait for that (the exit hook still removes temp files). SIGHUP (a closed terminal, a
-// killed tmux) is handled like the others, so it too leaves no partial file behind.
-for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(name, () => {
-    if (interrupts.signal.aborted) process.exit(interruptedExitCode(interrupts.signal));
-    interrupts.abort(name);
-  });
+const argv = process.argv.slice(2);
+// `--version` alone answers before anything else loads: scripts call it to probe the install.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  await main();
 }
-// A reader that closes `--out -` early (`| head`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
-});
 
-const code = await runCli(
-  process.argv.slice(2),
-  {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-    now: Date.now,
-  },
-  packageVersion(),
-  interrupts.signal,
-);
-process.exitCode = code;
-// Keep-alive sockets or a forgotten timer must not hold a cron job open once the work is done.
-setTimeout(() => process.exit(code), 2_000).unref();
+async function main(): Promise<void> {
+  const interrupts = new AbortController();
+  // The first signal stops the command gracefully (temp files removed, sandbox closed); a second
+  // one does not wait for that (the exit hook still removes temp files). SIGHUP (a closed terminal,
+  // a killed tmux) is handled like the others, so it too leaves no partial file behind.
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(name, () => {
+      if (interrupts.signal.aborted) process.exit(interruptedExitCode(interrupts.signal));
+      interrupts.abort(name);
+    });
+  }
+  // A reader that closes `--out -` early (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  });
+
+  const { runCli } = await import('./run.js');
+  const code = await runCli(
+    argv,
+    {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: process.cwd(),
+      now: Date.now,
+    },
+    packageVersion(),
+    interrupts.signal,
+  );
+  process.exitCode = code;
+  // Keep-alive sockets or a forgotten timer must not hold a cron job open once the work is done.
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
 
 function packageVersion(): string {
   // The package root is a few levels up from src/cli/ or dist/src/cli/.

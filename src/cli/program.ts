@@ -1,20 +1,41 @@
 import { Command } from 'commander';
-import { downloadCommand } from './commands/download.js';
-import { exportCommand } from './commands/export.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { startCommand } from './commands/start.js';
-import { statusCommand } from './commands/status.js';
-import { syncCommand } from './commands/sync.js';
-import { teamsCommand } from './commands/teams.js';
-import { timezonesCommand } from './commands/timezones.js';
-import { typesCommand } from './commands/types.js';
-import { waitCommand } from './commands/wait.js';
 import { envNames } from './config/account.js';
 import type { CliContext } from './context.js';
 import { exitCodeHelp } from './errors/exit-codes.js';
 
-/** The `care-analytics` command tree. Commander only collects strings; our code validates them. */
-export function createProgram(context: CliContext, version: string): Command {
+type CommandFactory = (context: CliContext) => Command;
+
+// Each command's module (and through it the client, the sandbox, the output writers) loads only
+// when that command runs: `care-analytics wait …` never loads what `export` or `sandbox` need.
+const commands: Record<string, () => Promise<CommandFactory>> = {
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  sync: async () => (await import('./commands/sync.js')).syncCommand,
+  start: async () => (await import('./commands/start.js')).startCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
+  wait: async () => (await import('./commands/wait.js')).waitCommand,
+  download: async () => (await import('./commands/download.js')).downloadCommand,
+  timezones: async () => (await import('./commands/timezones.js')).timezonesCommand,
+  teams: async () => (await import('./commands/teams.js')).teamsCommand,
+  types: async () => (await import('./commands/types.js')).typesCommand,
+  sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommand,
+};
+
+/**
+ * The `care-analytics` command tree for `argv`: the command it names, or all of them when it
+ * names none (help, a typo: the listing and the suggestions need every command). Commander only
+ * collects strings; our code validates them.
+ */
+export async function createProgram(
+  context: CliContext,
+  version: string,
+  argv: readonly string[],
+): Promise<Command> {
+  // Global options take no value, so the first word that is not an option is the command.
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const wanted = named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands);
+  const factories = await Promise.all(
+    wanted.map((name) => (commands[name] as () => Promise<CommandFactory>)()),
+  );
   const program = new Command('care-analytics')
     .description('Export Khoros Care Analytics reports: start, wait, download, with progress and safe files.')
     .version(version, '-V, --version')
@@ -30,18 +51,7 @@ export function createProgram(context: CliContext, version: string): Command {
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
     });
-  for (const command of [
-    exportCommand(context),
-    syncCommand(context),
-    startCommand(context),
-    statusCommand(context),
-    waitCommand(context),
-    downloadCommand(context),
-    timezonesCommand(context),
-    teamsCommand(context),
-    typesCommand(context),
-    sandboxCommand(context),
-  ]) {
+  for (const command of factories.map((factory) => factory(context))) {
     program.addCommand(
       command
         .exitOverride()

@@ -19,7 +19,7 @@ export async function runCli(
   interrupts: AbortSignal,
 ): Promise<number> {
   const context: CliContext = { ...io, signal: interrupts, secrets: new Set() };
-  const program = createProgram(context, version);
+  const program = await createProgram(context, version, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return interrupts.aborted ? interruptedExitCode(interrupts) : exitCodes.ok;

@@ -1,4 +1,4 @@
-import type { ParameterRule } from '../../generated/report-parameters.js';
+import type { ParameterRule } from '../../generated/report-rules.js';
 
 /**
  * Whether one scalar value (or one item of a list) meets a rule's enum and bounds: the spec's

@@ -25,8 +25,17 @@ export interface WaitOptions {
   readonly timeoutMs?: number;
   /** Called after every poll; the counts may be `null` (the service does not always fill them). */
   readonly onProgress?: (progress: WaitProgress) => void;
-  /** Delay before the first poll (default 1 s). */
+  /** Delay before the first poll, the unit of the poll ladder (default 1 s). */
   readonly pollIntervalMs?: number;
-  /** Cap of the growing delay between polls (default 30 s). */
+  /** Longest gap between polls (default 30 s). */
   readonly maxPollIntervalMs?: number;
+  /**
+   * 'progress' (default): poll just after the finish that currentCount/totalCount predict, the
+   * ladder while they do not move; 'ladder': always the ladder (1, 2, 3, 5, 10, 20, 30, 45, 60 s,
+   * then every maxPollIntervalMs).
+   */
+  readonly pollTiming?: PollTiming;
 }
+
+/** How wait() times its polls (see WaitOptions.pollTiming). */
+export type PollTiming = 'progress' | 'ladder';

@@ -1,6 +1,6 @@
-// What the sandbox benchmarks share: servers in child processes (so a server's work and the
-// reader's never share a thread, as with a sandbox serving a client under test), a timed download
-// over loopback, and best-of-N timing.
+// What the benchmarks share for servers: each in a child process (so a server's work and the
+// client's never share a thread), started from a script that prints where it listens; plus
+// best-of-N timing.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -13,8 +13,6 @@ export interface Timed {
   readonly bytes: number;
   readonly ms: number;
 }
-
-export const mbPerSecond = (run: Timed): number => run.bytes / MB / (run.ms / 1000);
 
 /** The fastest of several runs: on a shared machine the slower ones measure the neighbours. */
 export function fastest<T extends Timed>(runs: readonly T[]): T {
@@ -52,11 +50,6 @@ export async function startChild(script: string | URL, ...args: string[]): Promi
   };
 }
 
-/** A bare node:http server in a child process that serves `totalBytes` of a pre-built buffer. */
-export async function startBareServer(totalBytes: number): Promise<Child> {
-  return startChild(new URL('./bare-http-server.ts', import.meta.url), String(totalBytes));
-}
-
 export interface SandboxChild extends Child {
   readonly url: string;
   readonly credentials: { readonly username: string; readonly password: string; readonly companyKey: string };
@@ -66,19 +59,4 @@ export interface SandboxChild extends Child {
 export async function startSandboxChild(options: SandboxOptions): Promise<SandboxChild> {
   const child = await startChild(new URL('./sandbox-server.ts', import.meta.url), JSON.stringify(options));
   return { ...child, ...(child.info as Pick<SandboxChild, 'url' | 'credentials'>) };
-}
-
-/** GETs `url` with fetch and reads the body to the end, counting bytes. */
-export async function download(url: string): Promise<Timed & { declared: number }> {
-  const began = performance.now();
-  const res = await fetch(url);
-  if (!res.ok || !res.body) throw new Error(`GET ${url} answered ${res.status}`);
-  const reader = res.body.getReader();
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.length;
-  }
-  return { bytes, ms: performance.now() - began, declared: Number(res.headers.get('content-length')) };
 }

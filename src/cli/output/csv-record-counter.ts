@@ -6,8 +6,9 @@ const CR = 0x0d;
  * Counts CSV records in a byte stream without parsing fields, so the row count of a multi-GB
  * export costs little beside writing it. Quote-aware per RFC 4180: a newline inside a quoted field
  * does not end a record, and `""` toggles the quote state twice. Blank lines are not records
- * (the CSV reader, csv-records.ts, skips them too). Chunks without quotes, the common case, are scanned with the native
- * `indexOf` from newline to newline.
+ * (the CSV reader, csv-records.ts, skips them too). Only the bytes that matter are looked at: the
+ * native `indexOf` jumps from newline to newline and from quote to quote (the next quote's position
+ * is kept, so a line without one costs one search), never through the fields byte by byte.
  */
 export class CsvRecordCounter {
   private inQuotes = false;
@@ -15,32 +16,31 @@ export class CsvRecordCounter {
   private completeRecords = 0;
 
   push(chunk: Uint8Array): void {
-    if (!this.inQuotes && chunk.indexOf(QUOTE) === -1) this.countUnquoted(chunk);
-    else this.countQuoted(chunk);
-  }
-
-  private countUnquoted(chunk: Uint8Array): void {
-    let start = 0;
-    for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, start)) {
-      if (this.recordHasContent || hasContent(chunk, start, newline)) this.completeRecords++;
-      this.recordHasContent = false;
-      start = newline + 1;
-    }
-    if (hasContent(chunk, start, chunk.length)) this.recordHasContent = true;
-  }
-
-  private countQuoted(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (byte === QUOTE) {
-        this.inQuotes = !this.inQuotes;
-        this.recordHasContent = true;
-      } else if (byte === LF && !this.inQuotes) {
-        if (this.recordHasContent) this.completeRecords++;
-        this.recordHasContent = false;
-      } else if (byte !== CR) {
-        this.recordHasContent = true;
+    const length = chunk.length;
+    let nextQuote = chunk.indexOf(QUOTE);
+    let i = 0;
+    while (i < length) {
+      if (this.inQuotes) {
+        if (nextQuote === -1) return; // the rest of the chunk is inside the quoted field
+        this.inQuotes = false;
+        i = nextQuote + 1;
+        nextQuote = chunk.indexOf(QUOTE, i);
+        continue;
       }
+      const newline = chunk.indexOf(LF, i);
+      const lineEnd = newline === -1 ? length : newline;
+      if (nextQuote !== -1 && nextQuote < lineEnd) {
+        this.inQuotes = true;
+        this.recordHasContent = true;
+        i = nextQuote + 1;
+        nextQuote = chunk.indexOf(QUOTE, i);
+        continue;
+      }
+      if (!this.recordHasContent && hasContent(chunk, i, lineEnd)) this.recordHasContent = true;
+      if (newline === -1) return;
+      if (this.recordHasContent) this.completeRecords++;
+      this.recordHasContent = false;
+      i = newline + 1;
     }
   }
 

@@ -1,4 +1,4 @@
-import { type ReportType, reportTypes } from '../../../generated/report-parameters.js';
+import { type ReportType, reportTypes } from '../../../generated/report-rules.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { ReportJobIds, ReportJobState } from '../../types/report-job-state.js';
 

@@ -1,8 +1,8 @@
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../../generated/report-rules.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
+import { BatchedRows } from '../../rows/batched-rows.js';
 import type { Row } from '../../rows/row.js';
-import { rowsOf } from '../../rows/rows-of.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { JobStatus } from '../../types/job-status.js';
 import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
@@ -11,15 +11,12 @@ import type { RequestOptions } from '../../types/request-options.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { WaitOptions } from '../../types/wait.js';
-import { downloadReport } from '../download/download-report.js';
-import { downloadToFile } from '../download/download-to-file.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import { encodePairs } from '../serialization/encode-pairs.js';
 import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import type { Transport } from '../transport/transport.js';
 import { jobState } from './job-state.js';
 import { normalizeStatus } from './job-status.js';
-import { waitForJob } from './wait-for-job.js';
 
 const STATUS_PATH = '/reports/report/{workflowId}/{runId}/status' satisfies ApiPath;
 
@@ -85,6 +82,8 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   /** Polls until the export is ready; rejects with ReportFailedError, TimeoutError or AbortError. */
   async wait(options: WaitOptions = {}): Promise<JobStatus> {
     try {
+      // Polling (and its schedule) loads with the first wait(), like the download stage.
+      const { waitForJob } = await import('./wait-for-job.js');
       return await waitForJob(
         (signal) => this.status({ signal }),
         options,
@@ -104,6 +103,8 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   async download(options: RequestOptions = {}): Promise<DownloadResult> {
     const target = { pathParams: this.#pathParams, query: this.#query, format: this.format };
     try {
+      // The download stage loads when a job is first downloaded, not with the client entry.
+      const { downloadReport } = await import('../download/download-report.js');
       const download = await downloadReport(this.#transport.with(options), target, options.signal);
       this.#lease?.release();
       return download;
@@ -131,13 +132,22 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+  async downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+    const { downloadToFile } = await import('../download/download-to-file.js');
     return downloadToFile((signal) => this.download({ ...options, signal }), path, options.signal);
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */
-  async *rows(options: RequestOptions = {}): AsyncGenerator<Row, void, undefined> {
-    yield* rowsOf(await this.download(options));
+  rows(options: RequestOptions = {}): AsyncGenerator<Row, void, undefined> {
+    // The download starts on the first next(), as it would in an async generator's body; the
+    // readers load then too, so a client that never reads rows never loads them.
+    return new BatchedRows(async () => {
+      const [download, { rowBatchesOf }] = await Promise.all([
+        this.download(options),
+        import('../../rows/rows-of.js'),
+      ]);
+      return rowBatchesOf(download);
+    });
   }
 
   toJSON(): ReportJobState {

@@ -1,4 +1,4 @@
-import type { ReportType } from '../../../generated/report-parameters.js';
+import type { ReportType } from '../../../generated/report-rules.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { WarningHandler } from '../../types/validation-warning.js';

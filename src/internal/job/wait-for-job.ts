@@ -8,7 +8,7 @@ import type { WarningHandler } from '../../types/validation-warning.js';
 import type { WaitOptions } from '../../types/wait.js';
 import { sleep } from '../async/sleep.js';
 import { KNOWN_RUNNER_STATES } from './job-status.js';
-import { defaultPollSchedule, type PollSchedule, pollDelay } from './poll-schedule.js';
+import { defaultPollSchedule, PollPlanner, type PollSchedule } from './poll-schedule.js';
 
 const DEFAULT_WAIT_TIMEOUT_MS = 3_600_000;
 
@@ -43,7 +43,9 @@ export async function waitForJob(
     ...defaultPollSchedule,
     ...(options.pollIntervalMs === undefined ? {} : { initialIntervalMs: options.pollIntervalMs }),
     ...(options.maxPollIntervalMs === undefined ? {} : { maxIntervalMs: options.maxPollIntervalMs }),
+    ...(options.pollTiming === undefined ? {} : { timing: options.pollTiming }),
   };
+  const planner = new PollPlanner(schedule);
   const started = Date.now();
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -52,16 +54,18 @@ export async function waitForJob(
   let failedInARow = 0;
   try {
     for (let polls = 1; ; polls++) {
-      await sleep(pollDelay(polls - 1, schedule), signal);
+      await sleep(Math.max(0, planner.nextPollAt() - (Date.now() - started)), signal);
       let status: JobStatus;
       try {
         status = await poll(signal);
         failedInARow = 0;
       } catch (error) {
         if (signal.aborted || !isTransient(error) || ++failedInARow >= MAX_FAILED_POLLS) throw error;
+        planner.failed(Date.now() - started);
         continue;
       }
       const { state, currentCount, totalCount, runnerState } = status;
+      planner.observe(Date.now() - started, currentCount, totalCount);
       if (!KNOWN_RUNNER_STATES.includes(runnerState.toUpperCase()) && !warned.has(runnerState)) {
         warned.add(runnerState);
         onWarning?.({

@@ -1,4 +1,4 @@
-import type { ParameterRule } from '../../../generated/report-parameters.js';
+import type { ParameterRule } from '../../../generated/report-rules.js';
 import { encodePairs, type WireParam, type WireValue } from './encode-pairs.js';
 
 export interface SerializedRequest {

@@ -21,6 +21,9 @@ export interface RawClientConfig {
   readonly userAgent: string;
 }
 
+/** A `companyKey` parameter in the query (no fragment ever precedes it in our URLs). */
+const COMPANY_KEY = /[?&]companyKey=/;
+
 /**
  * The one place credentials are attached: Basic auth header and `companyKey` query parameter,
  * after checking the request goes to the configured origin. companyKey is appended as text so
@@ -28,8 +31,15 @@ export interface RawClientConfig {
  */
 function credentialsMiddleware(config: RawClientConfig): Middleware {
   const authorization = basicAuthorization(config.credentials.username, config.credentials.password);
+  const originPrefix = `${config.baseUrl.origin}/`;
   return {
     async onRequest({ request }) {
+      // The client's own calls (sendRaw) already carry companyKey and go to the base origin: the
+      // header is set on openapi-fetch's Request itself, with no second Request and no URL parse.
+      if (request.url.startsWith(originPrefix) && COMPANY_KEY.test(request.url)) {
+        request.headers.set('Authorization', authorization);
+        return request;
+      }
       const url = new URL(request.url);
       assertSameOrigin(url, config.baseUrl);
       const hasKey = url.searchParams.has('companyKey');

@@ -55,6 +55,8 @@ export class Transport {
   readonly config: TransportConfig;
   readonly #secrets: string[];
   readonly #credentials: Credentials;
+  /** Added to every query here, so the credentials middleware need not rebuild the Request. */
+  readonly #companyKeyParam: string;
 
   /** `secrets`: a parent's list, shared so that a token one of them learns is masked by all. */
   constructor(config: TransportConfig, credentials: Credentials, secrets?: string[]) {
@@ -63,6 +65,7 @@ export class Transport {
     this.raw = createRawClient({ ...config, credentials });
     this.#client = createRawClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
+    this.#companyKeyParam = `companyKey=${encodeURIComponent(companyKey)}`;
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
     this.#secrets = secrets ?? [password, companyKey, basic];
@@ -101,6 +104,7 @@ export class Transport {
   }
 
   call(call: Omit<RawCall, 'signal'>, options: CallOptions = {}): Promise<RawOutcome> {
+    const query = call.query ? `${call.query}&${this.#companyKeyParam}` : this.#companyKeyParam;
     return withRetry(
       {
         policy: this.config.retry,
@@ -116,7 +120,7 @@ export class Transport {
         beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
       async (signal) => {
-        const outcome = await sendRaw(this.#client, { ...call, signal });
+        const outcome = await sendRaw(this.#client, { ...call, query, signal });
         this.config.gate?.observe(outcome.response);
         return outcome;
       },

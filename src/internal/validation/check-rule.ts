@@ -1,4 +1,4 @@
-import type { ParameterRule } from '../../../generated/report-parameters.js';
+import type { ParameterRule } from '../../../generated/report-rules.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { acceptsValue } from '../../parameters/accepts-value.js';
 import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';

@@ -1,4 +1,4 @@
-import type { ParameterRule } from '../../../generated/report-parameters.js';
+import type { ParameterRule } from '../../../generated/report-rules.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { encodePairs, type WireValue } from '../serialization/encode-pairs.js';
 

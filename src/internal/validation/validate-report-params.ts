@@ -4,7 +4,7 @@ import {
   type ReportType,
   reportOperations,
   reportTypes,
-} from '../../../generated/report-parameters.js';
+} from '../../../generated/report-rules.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { ReportFormat } from '../../types/report-job-state.js';
 import type { ValidationWarning } from '../../types/validation-warning.js';

@@ -1,21 +1,42 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReportFailedError, TimeoutError, type WaitProgress } from '../../../src/index.js';
-import { defaultPollSchedule, pollDelay } from '../../../src/internal/job/poll-schedule.js';
 import { observedClient, started, status, window } from '../support/observed-fetch.js';
 
 const fast = { pollIntervalMs: 1, maxPollIntervalMs: 2 };
 
-describe('poll schedule', () => {
-  it('starts at ~1 s and grows to a 30 s cap', () => {
-    const delays = Array.from({ length: 15 }, (_, poll) => pollDelay(poll, defaultPollSchedule));
-    expect(delays[0]).toBe(1000);
-    expect(delays[1]).toBe(1500);
-    expect(Math.max(...delays)).toBe(30_000);
-    expect(delays).toEqual([...delays].sort((a, b) => a - b));
-  });
-});
-
 describe('job.wait()', () => {
+  it('polls just after the finish that the counts predict (simulated clock)', async () => {
+    // wait() loads its polling module on first use; loaded here first, so that only the polls
+    // run on the fake clock.
+    await import('../../../src/internal/job/wait-for-job.js');
+    vi.useFakeTimers();
+    try {
+      const begin = Date.now();
+      // A 10 s job: currentCount grows linearly to totalCount 1000, then it closes.
+      const { ca, requests } = observedClient((_r, i) => {
+        if (i === 0) return started();
+        const elapsed = Date.now() - begin;
+        if (elapsed >= 10_000) return status('CLOSED', 'COMPLETED', { currentCount: 1000, totalCount: 1000 });
+        return status('RUNNING', '', { currentCount: Math.floor(elapsed / 10), totalCount: 1000 });
+      });
+      const job = await ca.reports.start('author', window);
+      const progress: WaitProgress[] = [];
+      const waiting = job.wait({ onProgress: (p) => progress.push(p) });
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect((await waiting).state).toBe('completed');
+      // Ladder polls at 1.02 s and 2.04 s give the rate; the third lands just after 10 s.
+      expect(progress.map((p) => [p.state, p.polls])).toEqual([
+        ['running', 1],
+        ['running', 2],
+        ['completed', 3],
+      ]);
+      expect(progress.map((p) => p.elapsedMs)).toEqual([1_020, 2_040, 10_250]);
+      expect(requests).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('polls until COMPLETED and reports progress', async () => {
     const answers = [started(), status('RUNNING'), status('SOMETHING_NEW'), status('CLOSED', 'COMPLETED')];
     const { ca, requests } = observedClient((_r, i) => answers[i] ?? status('RUNNING'));

@@ -1,0 +1,74 @@
+// CPU per `job.status()` call, against the least a status poll can cost: a raw `fetch` of the same
+// URL with the same headers and `res.json()`. The server runs in a child process, so only the
+// client's CPU (process.cpuUsage of this process) is counted. Rounds are interleaved.
+import { createCareAnalytics } from '../../src/index.js';
+import { startChild } from './support/loopback.js';
+import { report } from './support/report.js';
+
+const CALLS = 400;
+const ROUNDS = 7;
+const credentials = { username: 'bench-user', password: 'bench-password', companyKey: 'bench-company-key' };
+const state = {
+  kind: 'khoros-care-analytics/report-job',
+  version: 1,
+  workflowId: '7d3c1a2e-0000-4000-8000-000000000001',
+  runId: 'ab+cd/ef==',
+  reportType: 'conversation',
+  format: 'csv',
+  startedAt: new Date().toISOString(),
+} as const;
+
+const server = await startChild(new URL('./support/status-server.child.ts', import.meta.url));
+try {
+  const base = `${server.info.url as string}/api/public`;
+  const ca = createCareAnalytics({ baseUrl: base, ...credentials });
+  const job = ca.reports.resume(state);
+  const url = `${base}/reports/report/${state.workflowId}/${encodeURIComponent(state.runId)}/status?companyKey=${credentials.companyKey}`;
+  const headers = {
+    Accept: 'application/json',
+    'User-Agent': 'khoros-care-analytics',
+    Authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
+  };
+  const raw = async () => {
+    const res = await fetch(url, { headers });
+    if (!res.ok) throw new Error(`raw fetch answered ${res.status}`);
+    await res.json();
+  };
+  const client = async () => {
+    const status = await job.status();
+    if (status.totalCount !== 500) throw new Error('unexpected status');
+  };
+  const cpu = async (call: () => Promise<void>) => {
+    const before = process.cpuUsage();
+    for (let i = 0; i < CALLS; i++) await call();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / CALLS;
+  };
+  for (let i = 0; i < 50; i++) await Promise.all([raw(), client()]); // warm-up: JIT, sockets
+  const ratios: number[] = [];
+  const perCall: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Which side goes first alternates, so a neighbour's load colours both alike.
+    let clientUs: number;
+    let rawUs: number;
+    if (round % 2) {
+      clientUs = await cpu(client);
+      rawUs = await cpu(raw);
+    } else {
+      rawUs = await cpu(raw);
+      clientUs = await cpu(client);
+    }
+    ratios.push(clientUs / rawUs);
+    perCall.push(clientUs);
+  }
+  report({
+    what: '`job.status()` CPU per call',
+    baseline: 'raw `fetch` + `res.json()`, same headers',
+    ratios,
+    target: 1.2,
+    lowerIsBetter: true,
+    note: `${Math.min(...perCall).toFixed(0)}–${Math.max(...perCall).toFixed(0)} µs per call`,
+  });
+} finally {
+  await server.stop();
+}
