@@ -1,5 +1,6 @@
 import type { ReportType } from '../generated/report-rules.js';
 import { ValidationError } from './errors/validation-error.js';
+import { nodeHttpFetch } from './internal/download/node-http-fetch.js';
 import { parseJobState } from './internal/job/job-state.js';
 import { ReportJob as TransportReportJob } from './internal/job/report-job.js';
 import { startReport } from './internal/job/start-report.js';
@@ -253,6 +254,9 @@ function createClient(
       hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
       fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      // node:http notices bytes beyond Content-Length, which fetch drops; an injected fetch is
+      // used for storage too (it may be the user's proxy or instrumentation).
+      storageFetch: options.fetch ?? nodeHttpFetch,
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
       bodyTimeoutMs,

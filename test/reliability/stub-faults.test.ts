@@ -13,7 +13,6 @@ import {
   ApiError,
   ConnectionError,
   createCareAnalytics,
-  JsonArrayError,
   TimeoutError,
   ValidationError,
 } from '../../src/index.js';
@@ -265,23 +264,65 @@ describe('bodies', () => {
     expect(storage.requests.map((r) => r.headers.range)).toEqual([undefined, 'bytes=3000-']);
   });
 
-  it('longer than Content-Length (json, raw socket): the cut array is refused, no file', async () => {
-    // The HTTP parser stops at Content-Length and drops the rest: what arrives is a cut array.
-    const raw = createServer((socket) => {
-      socket.once('data', () => {
-        socket.end(
-          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${JSON_EXPORT.length - 50}\r\nconnection: close\r\n\r\n${JSON_EXPORT}`,
-        );
+  it.each([
+    ['json', 'close', JSON_EXPORT],
+    ['csv', 'close', CSV],
+    ['csv', 'keep-alive', CSV],
+  ] as const)(
+    'longer than Content-Length (%s, raw socket, connection: %s): ApiError naming the host, no file, no resume',
+    async (format, connection, body) => {
+      // Headers and every byte in one write, 50 beyond Content-Length: fetch stops at the length
+      // and drops the rest without a word (the csv would be saved cut mid-row); node:http reports it.
+      const requests: string[] = [];
+      const raw = createServer((socket) => {
+        socket.once('data', (head) => {
+          requests.push(head.toString('latin1'));
+          socket.end(
+            `HTTP/1.1 200 OK\r\ncontent-type: text/${format}\r\ncontent-length: ${body.length - 50}\r\nconnection: ${connection}\r\n\r\n${body}`,
+          );
+        });
       });
+      await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = raw.address() as AddressInfo;
+        const { ca } = await api(() => `http://127.0.0.1:${port}/f.${format}?X-Amz-Signature=sig-secret`);
+        const result = await outcome(ca, format);
+        expectNoFile(result, ApiError);
+        expect((result.error as Error).message).toBe(
+          `The storage host 127.0.0.1:${port} sent more bytes than the Content-Length of ${body.length - 50}`,
+        );
+        expect(JSON.stringify(result.error)).not.toContain('sig-secret');
+        expect(requests).toHaveLength(1);
+        expect(requests[0]).not.toMatch(/^range:/im);
+        expect(requests[0]).not.toMatch(/^authorization:/im);
+        expect(requests[0]).not.toContain(credentials.companyKey);
+      } finally {
+        raw.close();
+      }
+    },
+  );
+
+  it('the default client fetches storage with node:http (no fetch-only headers), an injected fetch keeps it', async () => {
+    const storage = await server(file(CSV));
+    const { ca } = await api(() => `${storage.url}/f.csv?sig=1`);
+    expectFile(await outcome(ca), CSV);
+    // undici's fetch always sends sec-fetch-mode; node:http never does.
+    expect(storage.requests.map((r) => r.headers['sec-fetch-mode'])).toEqual([undefined]);
+    expectNoCredentials([storage], secrets);
+
+    rmSync(join(dir, 'out.csv'));
+    const seen: string[] = [];
+    const injected = createCareAnalytics({
+      baseUrl: `${(await api(() => `${storage.url}/f.csv?sig=2`)).apiServer.url}/api/public`,
+      ...credentials,
+      fetch: async (request) => {
+        seen.push(new URL(request.url).pathname);
+        return globalThis.fetch(request);
+      },
     });
-    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = raw.address() as AddressInfo;
-      const { ca } = await api(() => `http://127.0.0.1:${port}/f.json?sig=1`);
-      expectNoFile(await outcome(ca, 'json'), JsonArrayError);
-    } finally {
-      raw.close();
-    }
+    expectFile(await outcome(injected), CSV);
+    expect(seen.at(-1)).toBe('/f.csv');
+    expect(storage.requests[1]?.headers['sec-fetch-mode']).toBe('cors');
   });
 
   it('longer than Content-Length (injected fetch): ConnectionError, no file', async () => {

@@ -9,6 +9,7 @@ import { backoffDelay, type RetryPolicy } from '../transport/retry-policy.js';
 import { declaredLength, isEncoded } from './content-length.js';
 import { ExportShape } from './export-shape.js';
 import { bytesToSkip } from './storage-answer.js';
+import { StorageOverrun } from './storage-overrun.js';
 
 /** One open storage answer and the means to stop it. */
 export interface OpenedBody {
@@ -85,6 +86,15 @@ export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uin
           options.bodyTimeoutMs,
         );
       }
+      if (error instanceof StorageOverrun) {
+        stop();
+        throw new ApiError(`The storage host ${new URL(current.place).host} sent ${error.message}`, {
+          status: current.response.status,
+          method: 'GET',
+          url: current.place,
+          secrets: options.secrets,
+        });
+      }
       throw new ConnectionError(`Download interrupted after ${received} bytes`, current.place, {
         cause: error,
         secrets: options.secrets,
@@ -139,6 +149,8 @@ export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uin
           chunk = await read();
         } catch (error) {
           if (error instanceof DOMException && error.name === 'AbortError') throw error;
+          // The server's answer itself is wrong (an overrun): another Range request would repeat it.
+          if (error instanceof ApiError) throw error;
           await resume(error as Error);
           continue;
         }

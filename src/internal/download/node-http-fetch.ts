@@ -1,0 +1,124 @@
+import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { FetchLike } from '../../types/fetch-like.js';
+import { StorageOverrun } from './storage-overrun.js';
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** fetch decodes these; so do we, keeping the header so that offsets are known to be unusable. */
+function decoded(res: IncomingMessage): Readable {
+  const encoding = res.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(createGunzip());
+  if (encoding === 'deflate') return res.pipe(createInflate());
+  if (encoding === 'br') return res.pipe(createBrotliDecompress());
+  return res;
+}
+
+function headersOf(res: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+    try {
+      headers.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+    } catch {
+      // A header value fetch would refuse as well: leave it out rather than fail the file.
+    }
+  }
+  return headers;
+}
+
+/**
+ * The body as a web stream that errors, never ends cleanly, when the exchange fails after the
+ * headers. Node's parser notices bytes beyond Content-Length that arrive with the body (as an
+ * error on the request, before the body's end event), which fetch drops without a word.
+ */
+function bodyOf(req: ClientRequest, res: IncomingMessage): ReadableStream<Uint8Array> {
+  const declared = res.headers['content-length'];
+  const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : undefined;
+  const source = decoded(res);
+  let settled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const fail = (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          controller.error(error);
+          req.destroy();
+        };
+        // A parse error once the message is complete: bytes followed the body the headers announced.
+        req.on('error', (error: Error & { code?: string }) => {
+          const parse = typeof error.code === 'string' && error.code.startsWith('HPE_');
+          fail(parse && res.complete ? new StorageOverrun(length) : error);
+        });
+        res.on('error', fail);
+        res.on('aborted', () => fail(new Error('aborted')));
+        if (source !== res) source.on('error', fail);
+        source.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) source.pause();
+        });
+        source.on('end', () => {
+          if (settled) return;
+          if (!res.complete) return fail(new Error('the connection closed before the body was complete'));
+          settled = true;
+          controller.close();
+        });
+        res.on('close', () => {
+          if (!res.complete) fail(new Error('the connection closed before the body was complete'));
+        });
+      },
+      pull() {
+        source.resume();
+      },
+      cancel() {
+        settled = true;
+        req.destroy();
+      },
+    },
+    // A few socket reads of buffer: fewer pause/resume turns than one chunk, still bounded.
+    { highWaterMark: 256 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+/**
+ * A FetchLike over node:http/node:https for the storage GET: method and headers of the request
+ * (no body), redirects never followed (`redirect: 'manual'`), `request.signal` honoured before
+ * and during the body. Only what that leg needs; the API calls keep fetch.
+ */
+export const nodeHttpFetch: FetchLike = (request) =>
+  new Promise<Response>((resolve, reject) => {
+    const signal = request.signal;
+    if (signal.aborted) return reject(signal.reason);
+    const url = new URL(request.url);
+    const send =
+      url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined;
+    if (!send) return reject(new TypeError(`unsupported protocol ${url.protocol}`));
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const req = send(url, { method: request.method, headers });
+    const onAbort = () => req.destroy(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(signal.aborted ? signal.reason : error);
+    });
+    req.once('response', (res) => {
+      req.on('error', () => {}); // from now on the body stream reports failures
+      req.once('close', () => signal.removeEventListener('abort', onAbort));
+      const status = res.statusCode ?? 0;
+      const body = NULL_BODY.has(status) || request.method === 'HEAD' ? null : bodyOf(req, res);
+      if (!body) res.resume();
+      try {
+        resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers: headersOf(res) }));
+      } catch (error) {
+        req.destroy();
+        reject(error);
+      }
+    });
+    req.end();
+  });
