@@ -14,6 +14,7 @@ import { createCareAnalytics } from '../../src/index.js';
 import { nodeHttpFetch } from '../../src/internal/download/node-http-fetch.js';
 import type { FetchLike } from '../../src/types/fetch-like.js';
 import { MB, startBareServer } from './support/loopback.js';
+import { report } from './support/report.js';
 
 const TARGET_RATIO = 0.8;
 const ROUNDS = 3;
@@ -68,22 +69,16 @@ api.close();
 await storage.stop();
 rmSync(dir, { recursive: true, force: true });
 
-const summary = (values: number[]) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  return {
-    min: sorted[0] as number,
-    median: sorted[sorted.length >> 1] as number,
-    max: sorted.at(-1) as number,
-  };
-};
-const show = (s: ReturnType<typeof summary>) =>
-  `min ${s.min.toFixed(2)}× / median ${s.median.toFixed(2)}× / max ${s.max.toFixed(2)}×`;
-const legSummary = summary(ratios.leg);
-const clientSummary = summary(ratios.client);
-const ok = clientSummary.median >= TARGET_RATIO;
-console.log(
-  `node:http throughput vs fetch (${ROUNDS} interleaved rounds, ${SIZE / MB} MB):\n` +
-    `  storage leg alone: ${show(legSummary)}\n` +
-    `  whole client downloadToFile: ${show(clientSummary)}  ${ok ? 'ok' : `BELOW ${TARGET_RATIO}×`}`,
-);
-process.exit(ok ? 0 : 1);
+report({
+  what: 'storage leg alone, `node:http` vs `fetch`',
+  baseline: '`fetch` of the same pre-signed URL',
+  ratios: ratios.leg,
+  target: TARGET_RATIO,
+  note: `${SIZE / MB} MB from a loopback server`,
+});
+report({
+  what: '`downloadToFile()` with the `node:http` storage leg',
+  baseline: 'the same client with `fetch` for storage',
+  ratios: ratios.client,
+  target: TARGET_RATIO,
+});
