@@ -2,8 +2,9 @@
 //
 // 1. Ladder (always the fallback, and all there is while currentCount/totalCount are null, as in
 //    the vendor's own examples): poll just after 1, 2, 3, 5, 10, 20, 30, 45 and 60 times the first
-//    interval (1 s by default), then every `maxIntervalMs`; no gap is ever longer than
-//    `maxIntervalMs` (30 s). "Just after" is LADDER_MARGIN (2 %) later, so a job that finishes on a
+//    interval (1 s by default), then at 1.5 times the time so far; no gap is ever longer than
+//    `maxIntervalMs` (30 s). With the default unit that is every 30 s from 60 s on; with a small
+//    unit (a caller's 100 ms) the gaps keep growing smoothly instead of jumping to 30 s. "Just after" is LADDER_MARGIN (2 %) later, so a job that finishes on a
 //    rung is seen by that poll. A job of 2 / 10 / 30 / 60 s is thus seen by poll 2 / 5 / 7 / 9 at
 //    1.02× its length, and between rungs the lateness is at most the rungs' ratio (≤ 2×, ≤ 1.5×
 //    from 20 s on). The geometric 1.5× schedule this replaces made the same number of polls for
@@ -39,6 +40,7 @@ export const defaultPollSchedule: PollSchedule = {
 /** Rungs of the ladder, in units of the first interval. */
 export const LADDER = [1, 2, 3, 5, 10, 20, 30, 45, 60] as const;
 const LADDER_MARGIN = 1.02;
+const BEYOND_LADDER_GROWTH = 1.5;
 const PROGRESS_MARGIN = 0.03;
 
 /** Time of ladder poll `poll` (0-based), in ms after wait() began. */
@@ -47,7 +49,7 @@ export function ladderTime(poll: number, schedule: PollSchedule): number {
   for (let k = 0; k <= poll; k++) {
     const rung = LADDER[k];
     const next =
-      rung === undefined ? Number.POSITIVE_INFINITY : rung * schedule.initialIntervalMs * LADDER_MARGIN;
+      rung === undefined ? time * BEYOND_LADDER_GROWTH : rung * schedule.initialIntervalMs * LADDER_MARGIN;
     time = Math.min(next, time + schedule.maxIntervalMs);
   }
   return time;

@@ -55,6 +55,13 @@ describe('poll ladder (counts null, or pollTiming ladder)', () => {
     expect(gaps.every((gap) => gap > 0)).toBe(true);
   });
 
+  it('with a small first interval, keeps growing past the last rung instead of jumping to the cap', () => {
+    // pollIntervalMs: 1 (tests) on a slow machine: past 61 ms the next poll must not be 30 s away.
+    const schedule = { ...defaultPollSchedule, initialIntervalMs: 1 };
+    const times = Array.from({ length: 12 }, (_, poll) => ladderTime(poll, schedule));
+    expect(times.slice(9).map((t) => Math.round(t * 10) / 10)).toEqual([91.8, 137.7, 206.6]);
+  });
+
   it.each(lengths)('sees a %i ms job ≤ 1.10× late with no more polls than the geometric schedule', (ms) => {
     const result = simulate(ms, nullCounts);
     expect(result.lateness).toBeLessThanOrEqual(1.1);
