@@ -127,7 +127,7 @@ describe('bundled spec: operations (docs/vendor-notes.md §2)', () => {
     ]);
   });
 
-  it('declares the text/plain answer of every run operation as the envelope in JSON text (brief §7)', () => {
+  it('declares the text/plain answer of every run operation as the envelope in JSON text (docs/vendor-notes.md §7)', () => {
     const runOps = OPERATIONS.filter(([, p]) => /^\/reports\/report\/[^/{]+$|\{report_type\}$/.test(p));
     expect(runOps).toHaveLength(17);
     for (const [method, apiPath] of runOps) {
