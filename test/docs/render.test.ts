@@ -1,20 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_TYPES } from '../spec/support/report-types.js';
 import { ensureSiteBuilt, repoRoot, screenshots, sitePage } from './support/built-site.js';
+import { offlineBrowser } from './support/offline-browser.js';
 
 const TAGS = ['Reports', 'Jobs', 'Reference data'];
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Text as rendered: innerText leaves out what CSS hides, which is the point of these checks. */
 function visibleText(locator: Locator): Promise<string> {
@@ -56,8 +49,8 @@ const samples: Record<string, { label: string; source: string }[]> = JSON.parse(
 describe('HTTP reference (site/api.html) in headless Chromium, offline', () => {
   let browser: Browser;
   let page: Page;
-  const offHostRequests: string[] = [];
-  const pageErrors: string[] = [];
+  let offHostRequests: string[] = [];
+  let pageErrors: string[] = [];
   const operations = specOperations();
 
   // The sidebar is nested menus; tags open as an accordion (opening one closes the others).
@@ -84,24 +77,11 @@ describe('HTTP reference (site/api.html) in headless Chromium, offline', () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    // Only the page itself and inline data may load; anything else is recorded and refused.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-      offHostRequests.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
-    // Also catches attempts that never reach the router (e.g. refused by the page's CSP).
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith('file:') && !url.startsWith('data:') && !offHostRequests.includes(url)) {
-        offHostRequests.push(url);
-      }
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const offline = await offlineBrowser();
+    browser = offline.browser;
+    offHostRequests = offline.offMachineRequests;
+    pageErrors = offline.pageErrors;
+    page = await offline.context.newPage();
     await page.goto(pathToFileURL(sitePage).href, { waitUntil: 'load' });
   });
 
