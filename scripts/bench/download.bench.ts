@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { benchJob } from './support/bench-job.js';
 import { startChild } from './support/loopback.js';
 import { report, seconds } from './support/report.js';
 
@@ -17,15 +18,7 @@ const ROUNDS = 3;
 const run = promisify(execFile);
 const curl = ['/usr/bin/curl', '/usr/local/bin/curl'].find((path) => existsSync(path));
 const child = fileURLToPath(new URL('./support/download-to-file.child.mjs', import.meta.url));
-const state = JSON.stringify({
-  kind: 'khoros-care-analytics/report-job',
-  version: 1,
-  workflowId: '7d3c1a2e-0000-4000-8000-000000000001',
-  runId: 'ab+cd/ef==',
-  reportType: 'conversation',
-  format: 'csv',
-  startedAt: new Date().toISOString(),
-});
+const state = JSON.stringify(benchJob);
 
 if (!curl) {
   console.log('download: curl is not installed here, so there is no baseline; skipped');

@@ -2,28 +2,20 @@
 // URL with the same headers and `res.json()`. The server runs in a child process, so only the
 // client's CPU (process.cpuUsage of this process) is counted. Rounds are interleaved.
 import { createCareAnalytics } from '../../src/index.js';
+import { benchJob } from './support/bench-job.js';
 import { startChild } from './support/loopback.js';
 import { report } from './support/report.js';
 
 const CALLS = 400;
 const ROUNDS = 7;
 const credentials = { username: 'bench-user', password: 'bench-password', companyKey: 'bench-company-key' };
-const state = {
-  kind: 'khoros-care-analytics/report-job',
-  version: 1,
-  workflowId: '7d3c1a2e-0000-4000-8000-000000000001',
-  runId: 'ab+cd/ef==',
-  reportType: 'conversation',
-  format: 'csv',
-  startedAt: new Date().toISOString(),
-} as const;
 
 const server = await startChild(new URL('./support/status-server.child.ts', import.meta.url));
 try {
   const base = `${server.info.url as string}/api/public`;
   const ca = createCareAnalytics({ baseUrl: base, ...credentials });
-  const job = ca.reports.resume(state);
-  const url = `${base}/reports/report/${state.workflowId}/${encodeURIComponent(state.runId)}/status?companyKey=${credentials.companyKey}`;
+  const job = ca.reports.resume(benchJob);
+  const url = `${base}/reports/report/${benchJob.workflowId}/${encodeURIComponent(benchJob.runId)}/status?companyKey=${credentials.companyKey}`;
   const headers = {
     Accept: 'application/json',
     'User-Agent': 'khoros-care-analytics',
