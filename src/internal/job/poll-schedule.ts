@@ -1,4 +1,7 @@
-// When wait() polls. The rule, in full:
+// When wait() polls. The rule, in full (times count from the job's start, as the service's clock
+// for it does: when the run call was answered, or a resumed job's saved startedAt. Not from when
+// wait() began: loading the polling code or the caller's work before wait() must not add to the
+// lateness. A poll whose time has already passed is made at once, then the schedule goes on):
 //
 // 1. Ladder (always the fallback, and all there is while currentCount/totalCount are null, as in
 //    the vendor's own examples): poll just after 1, 2, 3, 5, 10, 20, 30, 45 and 60 times the first
@@ -43,15 +46,18 @@ const LADDER_MARGIN = 1.02;
 const BEYOND_LADDER_GROWTH = 1.5;
 const PROGRESS_MARGIN = 0.03;
 
-/** Time of ladder poll `poll` (0-based), in ms after wait() began. */
+/** The rung after one at `time` when rung `k` (0-based) is next. */
+function rungAfter(k: number, time: number, schedule: PollSchedule): number {
+  const rung = LADDER[k];
+  const next =
+    rung === undefined ? time * BEYOND_LADDER_GROWTH : rung * schedule.initialIntervalMs * LADDER_MARGIN;
+  return Math.min(next, time + schedule.maxIntervalMs);
+}
+
+/** Time of ladder poll `poll` (0-based), in ms after the job started. */
 export function ladderTime(poll: number, schedule: PollSchedule): number {
   let time = 0;
-  for (let k = 0; k <= poll; k++) {
-    const rung = LADDER[k];
-    const next =
-      rung === undefined ? time * BEYOND_LADDER_GROWTH : rung * schedule.initialIntervalMs * LADDER_MARGIN;
-    time = Math.min(next, time + schedule.maxIntervalMs);
-  }
+  for (let k = 0; k <= poll; k++) time = rungAfter(k, time, schedule);
   return time;
 }
 
@@ -61,15 +67,16 @@ interface Sample {
   readonly total: number | null;
 }
 
-/** Decides when to poll next from the polls so far; times are ms since wait() began. */
+/** Decides when to poll next from the polls so far; times are ms since the job started. */
 export class PollPlanner {
   readonly #schedule: PollSchedule;
   #first: Sample | undefined;
   /** When the last poll was made, answered or not. */
   #lastPollAt = 0;
   #last: Sample | undefined;
-  /** Ladder rungs used so far. */
+  /** Ladder rungs used or passed so far, and the time of the last of them. */
   #rung = 0;
+  #rungAt = 0;
   /** Polls aimed at an estimated finish that found the job still running. */
   #misses = 0;
   #aimedAtFinish = false;
@@ -84,15 +91,37 @@ export class PollPlanner {
     const finish = this.#schedule.timing === 'progress' ? this.#estimatedFinish() : undefined;
     if (finish === undefined) {
       this.#aimedAtFinish = false;
-      // The first rung after the last poll (polls aimed at a finish may have passed several).
-      while (ladderTime(this.#rung, this.#schedule) <= lastAt) this.#rung++;
-      return ladderTime(this.#rung++, this.#schedule);
+      return this.#nextRungAfter(lastAt);
     }
     const margin = Math.max(this.#schedule.minIntervalMs, PROGRESS_MARGIN * lastAt) * 2 ** this.#misses;
     const target = Math.max(finish, lastAt) + margin;
     const cap = lastAt + this.#schedule.maxIntervalMs;
     this.#aimedAtFinish = target <= cap;
     return Math.min(target, cap);
+  }
+
+  /**
+   * Takes the first rung after `time`: polls aimed at a finish may have passed several, and a
+   * resumed job's first poll comes long after its start (past the ladder, where the gaps are at the
+   * cap, those rungs are skipped in one step).
+   */
+  #nextRungAfter(time: number): number {
+    const { maxIntervalMs } = this.#schedule;
+    for (;;) {
+      let at = rungAfter(this.#rung, this.#rungAt, this.#schedule);
+      if (
+        this.#rung >= LADDER.length &&
+        this.#rungAt * (BEYOND_LADDER_GROWTH - 1) >= maxIntervalMs &&
+        at <= time
+      ) {
+        const skipped = Math.floor((time - at) / maxIntervalMs);
+        at += skipped * maxIntervalMs;
+        this.#rung += skipped;
+      }
+      this.#rung++;
+      this.#rungAt = at;
+      if (at > time) return at;
+    }
   }
 
   /** Records a poll that failed (and is made again at the next pause): time passes, no counts. */

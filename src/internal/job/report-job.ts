@@ -87,6 +87,7 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
       return await waitForJob(
         (signal) => this.status({ signal }),
         options,
+        this.startedAt.getTime(),
         this.#transport.secrets,
         this.#onWarning,
       );

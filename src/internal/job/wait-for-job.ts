@@ -31,10 +31,16 @@ function isTransient(error: unknown): boolean {
  * Polls until the job completes (resolves with the final status) or fails (ReportFailedError).
  * One signal covers the sleeps and the status calls, so an abort or the deadline stops the
  * wait at once, even mid-sleep.
+ *
+ * The schedule counts from `jobStartedAt` (epoch ms: when the run call was answered, or a resumed
+ * job's saved start), not from this call: the service's clock for the job started then, so time
+ * spent before wait() (loading this module, the caller's own work) must not delay the polls. A
+ * start in the future (another machine's clock) or unreadable counts as now.
  */
 export async function waitForJob(
   poll: (signal: AbortSignal) => Promise<JobStatus>,
   options: WaitOptions,
+  jobStartedAt: number,
   secrets: readonly string[],
   onWarning?: WarningHandler,
 ): Promise<JobStatus> {
@@ -47,6 +53,7 @@ export async function waitForJob(
   };
   const planner = new PollPlanner(schedule);
   const started = Date.now();
+  const origin = Number.isFinite(jobStartedAt) ? Math.min(jobStartedAt, started) : started;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
@@ -54,18 +61,18 @@ export async function waitForJob(
   let failedInARow = 0;
   try {
     for (let polls = 1; ; polls++) {
-      await sleep(Math.max(0, planner.nextPollAt() - (Date.now() - started)), signal);
+      await sleep(Math.max(0, planner.nextPollAt() - (Date.now() - origin)), signal);
       let status: JobStatus;
       try {
         status = await poll(signal);
         failedInARow = 0;
       } catch (error) {
         if (signal.aborted || !isTransient(error) || ++failedInARow >= MAX_FAILED_POLLS) throw error;
-        planner.failed(Date.now() - started);
+        planner.failed(Date.now() - origin);
         continue;
       }
       const { state, currentCount, totalCount, runnerState } = status;
-      planner.observe(Date.now() - started, currentCount, totalCount);
+      planner.observe(Date.now() - origin, currentCount, totalCount);
       if (!KNOWN_RUNNER_STATES.includes(runnerState.toUpperCase()) && !warned.has(runnerState)) {
         warned.add(runnerState);
         onWarning?.({

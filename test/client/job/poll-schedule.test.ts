@@ -81,6 +81,28 @@ describe('poll ladder (counts null, or pollTiming ladder)', () => {
     expect(planner.nextPollAt()).toBe(3_060);
   });
 
+  it('for a job resumed long after its start, polls at once, then on the first rung after that poll', () => {
+    // Times count from the job's start: a job resumed 10 min in is polled at once (its first rung,
+    // 1.02 s, has passed); the rungs then run 61.2 s + n × 30 s, so the next is 10 min 1.2 s.
+    const planner = new PollPlanner(defaultPollSchedule);
+    expect(planner.nextPollAt()).toBe(1_020);
+    planner.observe(600_000, null, null);
+    expect(planner.nextPollAt()).toBe(601_200);
+    planner.observe(601_300, null, null);
+    expect(planner.nextPollAt()).toBe(631_200);
+  });
+
+  it('skips the passed rungs of a job resumed after 30 days in one step, on the same 30 s grid', () => {
+    const planner = new PollPlanner(defaultPollSchedule);
+    planner.nextPollAt();
+    const month = 30 * 86_400_000;
+    planner.observe(month, null, null);
+    const next = planner.nextPollAt();
+    expect(next).toBeGreaterThan(month);
+    expect(next - month).toBeLessThanOrEqual(30_000);
+    expect((next - 61_200) % 30_000).toBe(0);
+  });
+
   it("ignores moving counts under pollTiming 'ladder'", () => {
     const ladder = { ...defaultPollSchedule, timing: 'ladder' as const };
     expect(simulate(60_000, linear(60_000), ladder).times).toEqual(simulate(60_000, nullCounts).times);

@@ -37,6 +37,59 @@ describe('job.wait()', () => {
     }
   });
 
+  it("times its polls from the job's start, not from when wait() began (simulated clock)", async () => {
+    await import('../../../src/internal/job/wait-for-job.js');
+    vi.useFakeTimers();
+    try {
+      // A 2 s job with null counts; wait() begins 700 ms after the run call was answered.
+      const { ca, requests } = observedClient((_r, i) => {
+        if (i === 0) return started();
+        return Date.now() - begin >= 2_000 ? status('CLOSED', 'COMPLETED') : status('RUNNING');
+      });
+      const begin = Date.now();
+      const job = await ca.reports.start('author', window);
+      await vi.advanceTimersByTimeAsync(700);
+      const progress: WaitProgress[] = [];
+      const waiting = job.wait({ onProgress: (p) => progress.push(p) });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect((await waiting).state).toBe('completed');
+      // The ladder's 1.02 s and 2.04 s after the start: 320 ms and 1 340 ms into the wait.
+      expect(progress.map((p) => [p.state, p.elapsedMs])).toEqual([
+        ['running', 320],
+        ['completed', 1_340],
+      ]);
+      expect(requests).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('polls a job resumed 10 min after its start at once, then every 30 s', async () => {
+    await import('../../../src/internal/job/wait-for-job.js');
+    vi.useFakeTimers();
+    try {
+      const { ca } = observedClient((_r, i) => (i < 2 ? status('RUNNING') : status('CLOSED', 'COMPLETED')));
+      const savedAt = new Date(Date.now() - 600_000).toISOString();
+      const job = ca.reports.resume({
+        kind: 'khoros-care-analytics/report-job',
+        version: 1,
+        workflowId: 'w-1',
+        runId: 'ab+cd/ef==',
+        reportType: 'user',
+        format: 'json',
+        startedAt: savedAt,
+      });
+      const progress: WaitProgress[] = [];
+      const waiting = job.wait({ onProgress: (p) => progress.push(p) });
+      await vi.advanceTimersByTimeAsync(70_000);
+      expect((await waiting).state).toBe('completed');
+      // Rungs past the ladder lie at 61.2 s + n × 30 s after the start: 601.2 s, 631.2 s.
+      expect(progress.map((p) => p.elapsedMs)).toEqual([0, 1_200, 31_200]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('polls until COMPLETED and reports progress', async () => {
     const answers = [started(), status('RUNNING'), status('SOMETHING_NEW'), status('CLOSED', 'COMPLETED')];
     const { ca, requests } = observedClient((_r, i) => answers[i] ?? status('RUNNING'));
