@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { exitCodes, interruptedExitCode } from './errors/exit-codes.js';
 
 const argv = process.argv.slice(2);
-// `--version` alone answers before anything else loads: scripts call it to probe the install.
+// `--version` alone answers before anything else loads: scripts call it to probe the install. So
+// this file imports nothing of ours statically (the exit codes module loads the client's errors,
+// and with them the whole client entry).
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
@@ -11,6 +12,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 }
 
 async function main(): Promise<void> {
+  const [{ runCli }, { exitCodes, interruptedExitCode }] = await Promise.all([
+    import('./run.js'),
+    import('./errors/exit-codes.js'),
+  ]);
   const interrupts = new AbortController();
   // The first signal stops the command gracefully (temp files removed, sandbox closed); a second
   // one does not wait for that (the exit hook still removes temp files). SIGHUP (a closed terminal,
@@ -26,7 +31,6 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(exitCodes.ok);
   });
 
-  const { runCli } = await import('./run.js');
   const code = await runCli(
     argv,
     {
