@@ -14,6 +14,7 @@ import {
   type StartJob,
 } from './internal/schedule/scheduler.js';
 import { checkTimeoutMs } from './internal/transport/check-timeout.js';
+import { globalFetch } from './internal/transport/openapi-fetch-client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
 import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
@@ -253,7 +254,7 @@ function createClient(
     {
       hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
-      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      fetch: options.fetch ?? globalFetch,
       // node:http notices bytes beyond Content-Length, which fetch drops; an injected fetch is
       // used for storage too (it may be the user's proxy or instrumentation).
       storageFetch: options.fetch ?? nodeHttpFetch,

@@ -33,6 +33,8 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   readonly #lease: SlotLease | undefined;
 
   readonly #onWarning: WarningHandler | undefined;
+  /** The status URL for messages (no query), worked out at the first poll. */
+  #statusUrl: string | undefined;
 
   constructor(
     transport: Transport,
@@ -68,9 +70,10 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
       query: this.#query,
     } as const;
     const result = await this.#transport.with(options).callForResult(call, { signal: options.signal });
+    this.#statusUrl ??= this.#transport.describeUrl(call);
     const status = normalizeStatus(result, this.workflowId, {
       method: 'GET',
-      url: this.#transport.describeUrl(call),
+      url: this.#statusUrl,
       status: 200,
       requestId: undefined,
       secrets: this.#transport.secrets,

@@ -60,6 +60,54 @@ function credentialsMiddleware(config: RawClientConfig): Middleware {
   };
 }
 
+/** The global fetch, as the client's default (recognized below: our own calls then skip a Request). */
+export const globalFetch: FetchLike = (request) => globalThis.fetch(request);
+
+/**
+ * What openapi-fetch builds for our own calls when they go to the global fetch: the fields of a
+ * Request, read by fetch as its init. A real Request here would be copied again by fetch (its
+ * headers, and a second AbortSignal chained to ours) on every call.
+ */
+class OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: RequestInit['body'];
+  readonly signal: AbortSignal | null;
+  readonly redirect: RequestInit['redirect'];
+
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers as Headers;
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? null;
+    this.redirect = init.redirect ?? 'follow';
+  }
+}
+
+/**
+ * The client for our own calls (never handed to users). They are built by sendRaw only: the base
+ * origin, a path of the spec with every parameter percent-encoded as one segment, and a query that
+ * already carries companyKey; so the Authorization header is one of its default headers, and no
+ * middleware rebuilds the request.
+ */
+export function createOwnClient(config: RawClientConfig): CareAnalyticsRawClient {
+  const direct = config.fetch === globalFetch;
+  return createClient<paths>({
+    baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
+    fetch: direct ? (request: OutgoingRequest) => globalThis.fetch(request.url, request) : config.fetch,
+    ...(direct ? { Request: OutgoingRequest } : {}),
+    pathSerializer: serializePath,
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': config.userAgent,
+      Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
+    },
+    // openapi-fetch types `Request` as the global class; it only ever calls `new Request(url, init)`.
+  } as Parameters<typeof createClient<paths>>[0]);
+}
+
 /**
  * A typed client with the credentials middleware. The client makes two: one for our own calls and
  * `ca.raw`, so that middleware a user adds to `ca.raw` never changes a `reports.*` call.

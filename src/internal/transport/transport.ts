@@ -10,6 +10,7 @@ import { basicAuthorization } from './basic-auth.js';
 import { checkTimeoutMs } from './check-timeout.js';
 import {
   type Credentials,
+  createOwnClient,
   createRawClient,
   type RawCall,
   type RawOutcome,
@@ -57,15 +58,18 @@ export class Transport {
   readonly #credentials: Credentials;
   /** Added to every query here, so the credentials middleware need not rebuild the Request. */
   readonly #companyKeyParam: string;
+  /** The base URL without its trailing slashes, the start of every described URL. */
+  readonly #base: string;
 
   /** `secrets`: a parent's list, shared so that a token one of them learns is masked by all. */
   constructor(config: TransportConfig, credentials: Credentials, secrets?: string[]) {
     this.config = config;
     this.#credentials = credentials;
     this.raw = createRawClient({ ...config, credentials });
-    this.#client = createRawClient({ ...config, credentials });
+    this.#client = createOwnClient({ ...config, credentials });
     const { username, password, companyKey } = credentials;
     this.#companyKeyParam = `companyKey=${encodeURIComponent(companyKey)}`;
+    this.#base = config.baseUrl.href.replace(/\/+$/, '');
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
     this.#secrets = secrets ?? [password, companyKey, basic];
@@ -100,10 +104,31 @@ export class Transport {
 
   /** URL for messages: origin, base path and the concrete path, never the query. */
   describeUrl(call: Pick<RawCall, 'path' | 'pathParams'>): string {
-    return `${this.config.baseUrl.href.replace(/\/+$/, '')}${serializePath(call.path, call.pathParams ?? {})}`;
+    return `${this.#base}${serializePath(call.path, call.pathParams ?? {})}`;
   }
 
   call(call: Omit<RawCall, 'signal'>, options: CallOptions = {}): Promise<RawOutcome> {
+    return this.#send(call, options, this.describeUrl(call));
+  }
+
+  /** A JSON call whose envelope is unwrapped: returns `result`. */
+  async callForResult(
+    call: Omit<RawCall, 'signal' | 'parseAs'>,
+    options: CallOptions = {},
+  ): Promise<unknown> {
+    const url = this.describeUrl(call);
+    const { response, data } = await this.#send({ ...call, parseAs: 'text' }, options, url);
+    return unwrapEnvelope(data, () => ({
+      method: call.method,
+      url,
+      status: response.status,
+      requestId: requestIdOf(response.headers),
+      secrets: this.secrets,
+    }));
+  }
+
+  /** `url`: the call's describeUrl, worked out once per call. */
+  #send(call: Omit<RawCall, 'signal'>, options: CallOptions, url: string): Promise<RawOutcome> {
     const query = call.query ? `${call.query}&${this.#companyKeyParam}` : this.#companyKeyParam;
     return withRetry(
       {
@@ -116,7 +141,7 @@ export class Transport {
         accept: options.accept ?? is2xx,
         streaming: call.parseAs === 'stream',
         method: call.method,
-        url: this.describeUrl(call),
+        url,
         beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
       },
       async (signal) => {
@@ -125,20 +150,5 @@ export class Transport {
         return outcome;
       },
     );
-  }
-
-  /** A JSON call whose envelope is unwrapped: returns `result`. */
-  async callForResult(
-    call: Omit<RawCall, 'signal' | 'parseAs'>,
-    options: CallOptions = {},
-  ): Promise<unknown> {
-    const { response, data } = await this.call({ ...call, parseAs: 'text' }, options);
-    return unwrapEnvelope(data, {
-      method: call.method,
-      url: this.describeUrl(call),
-      status: response.status,
-      requestId: requestIdOf(response.headers),
-      secrets: this.secrets,
-    });
   }
 }

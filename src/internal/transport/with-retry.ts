@@ -91,16 +91,19 @@ export async function withRetry<T extends Attempted>(
       continue;
     }
     const { response } = outcome;
-    const requestId = requestIdOf(response.headers);
-    // A request id is the server's text: it may echo a credential, so hooks get it scrubbed.
-    const shownId = requestId === undefined ? undefined : redactText(requestId, secrets);
-    hooks.onResponse?.({ method, url, attempt, status: response.status, requestId: shownId });
+    if (hooks.onResponse) {
+      const requestId = requestIdOf(response.headers);
+      // A request id is the server's text: it may echo a credential, so hooks get it scrubbed.
+      const shownId = requestId === undefined ? undefined : redactText(requestId, secrets);
+      hooks.onResponse({ method, url, attempt, status: response.status, requestId: shownId });
+    }
     if (context.accept(response.status)) {
       if (context.streaming) guard.stopTimer();
       else guard.dispose();
       return outcome;
     }
     guard.dispose();
+    const requestId = requestIdOf(response.headers);
     if (response.body && !response.bodyUsed) await response.body.cancel().catch(() => {});
     const retryAfterMs = policy.afterStatusCodes.includes(response.status)
       ? parseRetryAfter(response.headers.get('retry-after'))
