@@ -66,46 +66,51 @@ export const globalFetch: FetchLike = (request) => globalThis.fetch(request);
 /**
  * What openapi-fetch builds for our own calls when they go to the global fetch: the fields of a
  * Request, read by fetch as its init. A real Request here would be copied again by fetch (its
- * headers, and a second AbortSignal chained to ours) on every call.
+ * headers, and a second AbortSignal chained to ours) on every call. The client's fixed headers
+ * are a plain object given to fetch as they are; a call's own (a form's Content-Type) join them.
  */
-class OutgoingRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: RequestInit['body'];
-  readonly signal: AbortSignal | null;
-  readonly redirect: RequestInit['redirect'];
+function outgoingRequest(fixedHeaders: Readonly<Record<string, string>>) {
+  return class OutgoingRequest {
+    readonly url: string;
+    readonly method: string;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly body: RequestInit['body'];
+    readonly signal: AbortSignal | null;
+    readonly redirect: RequestInit['redirect'];
 
-  constructor(url: string, init: RequestInit) {
-    this.url = url;
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers as Headers;
-    this.body = init.body ?? null;
-    this.signal = init.signal ?? null;
-    this.redirect = init.redirect ?? 'follow';
-  }
+    constructor(url: string, init: RequestInit) {
+      this.url = url;
+      this.method = init.method ?? 'GET';
+      let headers = fixedHeaders;
+      for (const [name, value] of init.headers as Headers) headers = { ...headers, [name]: value };
+      this.headers = headers;
+      this.body = init.body ?? null;
+      this.signal = init.signal ?? null;
+      this.redirect = init.redirect ?? 'follow';
+    }
+  };
 }
 
 /**
  * The client for our own calls (never handed to users). They are built by sendRaw only: the base
  * origin, a path of the spec with every parameter percent-encoded as one segment, and a query that
- * already carries companyKey; so the Authorization header is one of its default headers, and no
+ * already carries companyKey; so the Authorization header is one of its fixed headers, and no
  * middleware rebuilds the request.
  */
 export function createOwnClient(config: RawClientConfig): CareAnalyticsRawClient {
-  const direct = config.fetch === globalFetch;
+  const headers = {
+    Accept: 'application/json',
+    'User-Agent': config.userAgent,
+    Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
+  };
+  const options = { baseUrl: config.baseUrl.href.replace(/\/+$/, ''), pathSerializer: serializePath };
+  if (config.fetch !== globalFetch) return createClient<paths>({ ...options, fetch: config.fetch, headers });
   return createClient<paths>({
-    baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
-    fetch: direct ? (request: OutgoingRequest) => globalThis.fetch(request.url, request) : config.fetch,
-    ...(direct ? { Request: OutgoingRequest } : {}),
-    pathSerializer: serializePath,
-    headers: {
-      Accept: 'application/json',
-      'User-Agent': config.userAgent,
-      Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
-    },
+    ...options,
     // openapi-fetch types `Request` as the global class; it only ever calls `new Request(url, init)`.
-  } as Parameters<typeof createClient<paths>>[0]);
+    Request: outgoingRequest(headers) as unknown as typeof Request,
+    fetch: (request) => globalThis.fetch(request.url, request as unknown as RequestInit),
+  });
 }
 
 /**
