@@ -34,8 +34,9 @@ const stateOf = (format: 'csv' | 'json') => ({
   startedAt: new Date().toISOString(),
 });
 
+// 15 rounds: one start-up is a few hundred ms, and on a shared machine 7 left the median to chance.
 const startup = { cli: [] as number[], node: [] as number[] };
-for (let round = 0; round < 7; round++) {
+for (let round = 0; round < 15; round++) {
   startup.node.push(await seconds(() => run(process.execPath, ['-e', '0'])));
   startup.cli.push(await seconds(() => run(process.execPath, [cli, '--version'])));
 }
