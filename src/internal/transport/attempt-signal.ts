@@ -5,11 +5,53 @@ export class AttemptTimedOut extends Error {
 
 export interface AttemptSignal {
   readonly signal: AbortSignal;
-  readonly timedOut: () => boolean;
+  timedOut(): boolean;
   /** Stop the timer (headers are in); the caller's signal still aborts a streamed body. */
-  readonly stopTimer: () => void;
+  stopTimer(): void;
   /** Stop the timer and unlink from the caller's signal. */
-  readonly dispose: () => void;
+  dispose(): void;
+}
+
+function abortOnTimeout(controller: AbortController): void {
+  controller.abort(new AttemptTimedOut());
+}
+
+/**
+ * One attempt's signal. A class whose methods are shared (the timer calls a module function, the
+ * caller's signal calls `handleEvent`), so that an attempt allocates no closures: a status poll
+ * makes one of these per call.
+ */
+class AttemptGuard implements AttemptSignal {
+  readonly signal: AbortSignal;
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal | undefined;
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number) {
+    this.signal = this.#controller.signal;
+    this.#caller = caller;
+    this.#timer = setTimeout(abortOnTimeout, Math.max(0, timeoutMs), this.#controller);
+    if (caller?.aborted) this.handleEvent();
+    else caller?.addEventListener('abort', this, { once: true });
+  }
+
+  /** The caller's abort. */
+  handleEvent(): void {
+    this.#controller.abort(this.#caller?.reason);
+  }
+
+  timedOut(): boolean {
+    return this.signal.reason instanceof AttemptTimedOut;
+  }
+
+  stopTimer(): void {
+    clearTimeout(this.#timer);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this);
+  }
 }
 
 /**
@@ -18,18 +60,5 @@ export interface AttemptSignal {
  * response starts: a long download must not be cut by the per-request timeout.
  */
 export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new AttemptTimedOut()), Math.max(0, timeoutMs));
-  const onAbort = () => controller.abort(caller?.reason);
-  if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => controller.signal.reason instanceof AttemptTimedOut,
-    stopTimer: () => clearTimeout(timer),
-    dispose: () => {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
-    },
-  };
+  return new AttemptGuard(caller, timeoutMs);
 }

@@ -103,7 +103,12 @@ export function createOwnClient(config: RawClientConfig): CareAnalyticsRawClient
     'User-Agent': config.userAgent,
     Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
   };
-  const options = { baseUrl: config.baseUrl.href.replace(/\/+$/, ''), pathSerializer: serializePath };
+  const options = {
+    baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
+    pathSerializer: serializePath,
+    // sendRaw passes the query serialized by us, byte for byte.
+    querySerializer: (query: unknown) => (typeof query === 'string' ? query : ''),
+  };
   if (config.fetch !== globalFetch) return createClient<paths>({ ...options, fetch: config.fetch, headers });
   return createClient<paths>({
     ...options,
@@ -156,14 +161,14 @@ export interface RawOutcome {
 }
 
 /**
- * Sends one request through the typed client. Our stages work with paths chosen at run time
+ * Sends one request through a client from createOwnClient (whose query serializer passes our
+ * serialized query through). Our stages work with paths chosen at run time
  * (one per report type), which openapi-fetch's literal-path typing cannot express, hence the
  * single cast here; the typed surface stays available to users through `ca.raw`.
  */
 export async function sendRaw(client: CareAnalyticsRawClient, call: RawCall): Promise<RawOutcome> {
   const init = {
-    params: { path: call.pathParams ?? {} },
-    querySerializer: () => call.query ?? '',
+    params: { path: call.pathParams ?? {}, query: call.query ?? '' },
     ...(call.formBody === undefined
       ? {}
       : {

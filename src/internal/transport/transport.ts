@@ -60,6 +60,8 @@ export class Transport {
   readonly #companyKeyParam: string;
   /** The base URL without its trailing slashes, the start of every described URL. */
   readonly #base: string;
+  /** Every attempt first waits at the client's request gate (made once, not per call). */
+  readonly #beforeAttempt: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
 
   /** `secrets`: a parent's list, shared so that a token one of them learns is masked by all. */
   constructor(config: TransportConfig, credentials: Credentials, secrets?: string[]) {
@@ -70,6 +72,8 @@ export class Transport {
     const { username, password, companyKey } = credentials;
     this.#companyKeyParam = `companyKey=${encodeURIComponent(companyKey)}`;
     this.#base = config.baseUrl.href.replace(/\/+$/, '');
+    const { gate } = config;
+    this.#beforeAttempt = gate && ((signal) => gate.ready(signal));
     const basic = basicAuthorization(username, password).slice('Basic '.length);
     // Every spelling of each (percent-encoded, JSON-escaped) is masked too: see secretForms.
     this.#secrets = secrets ?? [password, companyKey, basic];
@@ -142,7 +146,7 @@ export class Transport {
         streaming: call.parseAs === 'stream',
         method: call.method,
         url,
-        beforeAttempt: this.config.gate && ((signal) => this.config.gate?.ready(signal) ?? Promise.resolve()),
+        beforeAttempt: this.#beforeAttempt,
       },
       async (signal) => {
         const outcome = await sendRaw(this.#client, { ...call, query, signal });

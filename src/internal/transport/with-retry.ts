@@ -47,6 +47,21 @@ function describe(error: unknown): string {
   return typeof code === 'string' ? `${error.message} (${code})` : error.message;
 }
 
+/** The wait before another attempt, told to onRetry; the error itself when it would pass the deadline. */
+async function pause(
+  context: RetryContext,
+  deadlineAt: number,
+  attempt: number,
+  delayMs: number,
+  error: Error,
+  status?: number,
+): Promise<void> {
+  if (Date.now() + delayMs >= deadlineAt) throw error;
+  const { method, url } = context;
+  context.hooks.onRetry?.({ method, url, attempt, delayMs, status, error });
+  await sleep(delayMs, context.signal);
+}
+
 /** Runs `attempt` until it yields an accepted status, following the policy (ky-like). */
 export async function withRetry<T extends Attempted>(
   context: RetryContext,
@@ -56,11 +71,6 @@ export async function withRetry<T extends Attempted>(
   const deadlineAt = Date.now() + policy.totalTimeoutMs;
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
-    const pause = async (delayMs: number, error: Error, status?: number): Promise<void> => {
-      if (Date.now() + delayMs >= deadlineAt) throw error;
-      hooks.onRetry?.({ method, url, attempt, delayMs, status, error });
-      await sleep(delayMs, context.signal);
-    };
     throwIfAborted(context.signal);
     await context.beforeAttempt?.(context.signal);
     const remaining = deadlineAt - Date.now();
@@ -79,7 +89,7 @@ export async function withRetry<T extends Attempted>(
       if (guard.timedOut()) {
         const timeout = new TimeoutError(`${method} ${url}: no response within ${budget} ms`, budget);
         if (!context.idempotent || !canRetry) throw timeout;
-        await pause(backoffDelay(retry, policy), timeout);
+        await pause(context, deadlineAt, attempt, backoffDelay(retry, policy), timeout);
         continue;
       }
       const failure = new ConnectionError(`${method} ${url} failed: ${describe(error)}`, url, {
@@ -87,7 +97,7 @@ export async function withRetry<T extends Attempted>(
         secrets,
       });
       if (!(context.idempotent || failedBeforeSend(error)) || !canRetry) throw failure;
-      await pause(backoffDelay(retry, policy), failure);
+      await pause(context, deadlineAt, attempt, backoffDelay(retry, policy), failure);
       continue;
     }
     const { response } = outcome;
@@ -118,6 +128,13 @@ export async function withRetry<T extends Attempted>(
     const safe = context.idempotent || runSafeStatusCodes.includes(response.status);
     if (!retryable || !safe || !canRetry) throw error;
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
-    await pause(retryAfterMs ?? backoffDelay(retry, policy), error, response.status);
+    await pause(
+      context,
+      deadlineAt,
+      attempt,
+      retryAfterMs ?? backoffDelay(retry, policy),
+      error,
+      response.status,
+    );
   }
 }
