@@ -253,7 +253,7 @@ function createClient(
     {
       hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
-      fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+      fetch: options.fetch ?? nodeHttpFetch,
       // node:http notices bytes beyond Content-Length, which fetch drops; an injected fetch is
       // used for storage too (it may be the user's proxy or instrumentation).
       storageFetch: options.fetch ?? nodeHttpFetch,

@@ -2,6 +2,7 @@ import { ApiError } from '../../errors/api-error.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { Transport } from '../transport/transport.js';
 import { declaredLength } from './content-length.js';
+import { DownloadedExport } from './download-result.js';
 import { fetchStorage, storagePlace } from './fetch-storage.js';
 import { DOWNLOAD_PATH, type DownloadTarget, requestFileUrl } from './file-url.js';
 import { type OpenedBody, resumableBody } from './resumable-body.js';
@@ -64,5 +65,5 @@ export async function downloadReport(
     secrets,
     signal,
   });
-  return { body, format: target.format, ...(total === undefined ? {} : { contentLength: total }) };
+  return new DownloadedExport(body, target.format, total);
 }

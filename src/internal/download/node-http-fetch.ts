@@ -3,6 +3,13 @@ import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FetchLike } from '../../types/fetch-like.js';
+import {
+  attachBodySource,
+  type BodyHandlers,
+  type BodySource,
+  claimOnce,
+  webStreamOf,
+} from './body-source.js';
 import { StorageOverrun } from './storage-overrun.js';
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -29,67 +36,69 @@ function headersOf(res: IncomingMessage): Headers {
 }
 
 /**
- * The body as a web stream that errors, never ends cleanly, when the exchange fails after the
+ * The body as a BodySource that fails, never ends cleanly, when the exchange fails after the
  * headers. Node's parser notices bytes beyond Content-Length that arrive with the body (as an
- * error on the request, before the body's end event), which fetch drops without a word.
+ * error on the request, before the body's end event), which fetch drops without a word. Failures
+ * are listened for from the start and kept until the source is started.
  */
-function bodyOf(req: ClientRequest, res: IncomingMessage): ReadableStream<Uint8Array> {
+function nodeBodySource(req: ClientRequest, res: IncomingMessage): BodySource {
   const declared = res.headers['content-length'];
   const length = declared !== undefined && /^\d{1,15}$/.test(declared) ? Number(declared) : undefined;
   const source = decoded(res);
+  let handlers: BodyHandlers | undefined;
+  let failure: { error: unknown } | undefined;
   let settled = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        const fail = (error: unknown) => {
-          if (settled) return;
-          settled = true;
-          controller.error(error);
-          req.destroy();
-        };
-        // A parse error once the message is complete: bytes followed the body the headers announced.
-        req.on('error', (error: Error & { code?: string }) => {
-          const parse = typeof error.code === 'string' && error.code.startsWith('HPE_');
-          fail(parse && res.complete ? new StorageOverrun(length) : error);
-        });
-        res.on('error', fail);
-        res.on('aborted', () => fail(new Error('aborted')));
-        if (source !== res) source.on('error', fail);
-        source.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 0) <= 0) source.pause();
-        });
-        source.on('end', () => {
-          if (settled) return;
-          if (!res.complete) return fail(new Error('the connection closed before the body was complete'));
-          settled = true;
-          controller.close();
-        });
-        res.on('close', () => {
-          if (!res.complete) fail(new Error('the connection closed before the body was complete'));
-        });
-      },
-      pull() {
-        source.resume();
-      },
-      cancel() {
+  const fail = (error: unknown) => {
+    if (settled) return;
+    settled = true;
+    req.destroy();
+    if (handlers) handlers.error(error);
+    else failure = { error };
+  };
+  const incomplete = () => new Error('the connection closed before the body was complete');
+  // A parse error once the message is complete: bytes followed the body the headers announced.
+  req.on('error', (error: Error & { code?: string }) => {
+    const parse = typeof error.code === 'string' && error.code.startsWith('HPE_');
+    fail(parse && res.complete ? new StorageOverrun(length) : error);
+  });
+  res.on('error', fail);
+  res.on('aborted', () => fail(new Error('aborted')));
+  if (source !== res) source.on('error', fail);
+  res.on('close', () => {
+    if (!res.complete) fail(incomplete());
+  });
+  return {
+    start(given) {
+      handlers = given;
+      if (failure) return given.error(failure.error);
+      source.on('data', (chunk: Buffer) => {
+        if (!settled) given.data(chunk);
+      });
+      source.on('end', () => {
+        if (settled) return;
+        if (!res.complete) return fail(incomplete());
         settled = true;
-        req.destroy();
-      },
+        given.end();
+      });
     },
-    // A few socket reads of buffer: fewer pause/resume turns than one chunk, still bounded.
-    { highWaterMark: 256 * 1024, size: (chunk) => chunk.byteLength },
-  );
+    pause: () => source.pause(),
+    resume: () => source.resume(),
+    destroy() {
+      settled = true;
+      req.destroy();
+    },
+  };
 }
 
 /**
  * A FetchLike over node:http/node:https for the storage GET: method and headers of the request
  * (no body), redirects never followed (`redirect: 'manual'`), `request.signal` honoured before
- * and during the body. Only what that leg needs; the API calls keep fetch.
+ * and during the body. Only what that leg needs; the API calls keep fetch. The download reads the
+ * Node body directly (bodySourceOf); the web body is there for everyone else.
  */
-export const nodeHttpFetch: FetchLike = (request) =>
-  new Promise<Response>((resolve, reject) => {
+export const nodeHttpFetch: FetchLike = async (request) => {
+  const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+  return new Promise<Response>((resolve, reject) => {
     const signal = request.signal;
     if (signal.aborted) return reject(signal.reason);
     const url = new URL(request.url);
@@ -111,14 +120,23 @@ export const nodeHttpFetch: FetchLike = (request) =>
       req.on('error', () => {}); // from now on the body stream reports failures
       req.once('close', () => signal.removeEventListener('abort', onAbort));
       const status = res.statusCode ?? 0;
-      const body = NULL_BODY.has(status) || request.method === 'HEAD' ? null : bodyOf(req, res);
-      if (!body) res.resume();
+      const claim =
+        NULL_BODY.has(status) || request.method === 'HEAD' ? undefined : claimOnce(nodeBodySource(req, res));
+      if (!claim) res.resume();
       try {
-        resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers: headersOf(res) }));
+        const body = claim ? webStreamOf(claim) : null;
+        const response = new Response(body, {
+          status,
+          statusText: res.statusMessage ?? '',
+          headers: headersOf(res),
+        });
+        if (claim) attachBodySource(response, claim);
+        resolve(response);
       } catch (error) {
         req.destroy();
         reject(error);
       }
     });
-    req.end();
+    req.end(payload);
   });
+};
