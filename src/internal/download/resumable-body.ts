@@ -81,9 +81,11 @@ class ResumableBody extends Readable {
     if (this.#flowing || this.#reopening) return;
     this.#flowing = true;
     this.#armIdle();
-    if (this.#started) return this.#source.resume();
-    this.#started = true;
-    this.#listen(this.#source);
+    if (this.#started) this.#source.resume();
+    else {
+      this.#started = true;
+      this.#listen(this.#source);
+    }
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
@@ -120,49 +122,63 @@ class ResumableBody extends Readable {
       bytes = bytes.subarray(dropped);
       if (bytes.byteLength === 0) return;
     }
-    const total = this.#options.total;
-    if (total !== undefined && this.#received + bytes.byteLength > total) {
-      return this.#fail(
-        new ConnectionError(`Download larger than its Content-Length of ${total} bytes`, this.#current.place),
-      );
+    const problem = this.#check(bytes);
+    if (problem) {
+      this.#fail(problem);
+      return;
     }
-    this.#shape.push(bytes);
-    const start = this.#shape.start;
-    if (typeof start === 'string') return this.#fail(this.#notAnExport(start));
     this.#received += bytes.byteLength;
     this.#failuresWithoutProgress = 0;
     if (!this.push(bytes)) this.#pause();
   }
 
-  #onEnd(): void {
-    const { total, format } = this.#options;
-    const received = this.#received;
-    if (total !== undefined && received < total) {
-      const message = `Download incomplete: got ${received} of ${total} bytes (Content-Length)`;
-      return void this.#resume(new ConnectionError(message, this.#current.place));
-    }
-    if (received === 0) return this.#fail(this.#notAnExport('an empty body'));
-    if (this.#shape.empty) return this.#fail(this.#notAnExport('only white space'));
-    if (format === 'json' && !this.#shape.closed) {
-      return this.#fail(
-        new JsonArrayError(`the body ends after ${received} bytes without the array's closing ]`),
+  /** What is wrong with the next bytes of the body, if anything. */
+  #check(bytes: Buffer): Error | undefined {
+    const total = this.#options.total;
+    if (total !== undefined && this.#received + bytes.byteLength > total) {
+      return new ConnectionError(
+        `Download larger than its Content-Length of ${total} bytes`,
+        this.#current.place,
       );
     }
-    this.#disarmIdle();
-    this.push(null);
+    this.#shape.push(bytes);
+    const start = this.#shape.start;
+    return typeof start === 'string' ? this.#notAnExport(start) : undefined;
+  }
+
+  #onEnd(): void {
+    const { total } = this.#options;
+    if (total !== undefined && this.#received < total) {
+      const message = `Download incomplete: got ${this.#received} of ${total} bytes (Content-Length)`;
+      void this.#resume(new ConnectionError(message, this.#current.place));
+      return;
+    }
+    const problem = this.#endProblem();
+    if (problem) this.#fail(problem);
+    else {
+      this.#disarmIdle();
+      this.push(null);
+    }
+  }
+
+  /** What is wrong with the body as a whole, once it ended, if anything. */
+  #endProblem(): Error | undefined {
+    const received = this.#received;
+    if (received === 0) return this.#notAnExport('an empty body');
+    if (this.#shape.empty) return this.#notAnExport('only white space');
+    if (this.#options.format === 'json' && !this.#shape.closed) {
+      return new JsonArrayError(`the body ends after ${received} bytes without the array's closing ]`);
+    }
+    return undefined;
   }
 
   #onError(error: unknown): void {
     if (error instanceof StorageOverrun) {
       const { place, response } = this.#current;
-      return this.#fail(
-        new ApiError(`The storage host ${new URL(place).host} sent ${error.message}`, {
-          status: response.status,
-          method: 'GET',
-          url: place,
-          secrets: this.#options.secrets,
-        }),
-      );
+      const message = `The storage host ${new URL(place).host} sent ${error.message}`;
+      const { secrets } = this.#options;
+      this.#fail(new ApiError(message, { status: response.status, method: 'GET', url: place, secrets }));
+      return;
     }
     const failure = new ConnectionError(
       `Download interrupted after ${this.#received} bytes`,
