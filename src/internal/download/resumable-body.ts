@@ -6,12 +6,12 @@ import { TimeoutError } from '../../errors/timeout-error.js';
 import type { ReportFormat } from '../../types/report-job-state.js';
 import { abortError } from '../async/abort-error.js';
 import { sleep } from '../async/sleep.js';
+import { type BodySource, bodySourceOf } from '../transport/body-source.js';
 import { backoffDelay, type RetryPolicy } from '../transport/retry-policy.js';
-import { type BodySource, bodySourceOf } from './body-source.js';
+import { StorageOverrun } from '../transport/storage-overrun.js';
 import { declaredLength, isEncoded } from './content-length.js';
 import { ExportShape } from './export-shape.js';
 import { bytesToSkip } from './storage-answer.js';
-import { StorageOverrun } from './storage-overrun.js';
 
 /** One open storage answer and the means to stop it. */
 export interface OpenedBody {

@@ -4,8 +4,8 @@
 // as if complete.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeHttpFetch } from '../../../src/internal/download/node-http-fetch.js';
-import { StorageOverrun } from '../../../src/internal/download/storage-overrun.js';
+import { nodeHttpFetch } from '../../../src/internal/transport/node-http-fetch.js';
+import { StorageOverrun } from '../../../src/internal/transport/storage-overrun.js';
 import { type LocalServer, localServer } from '../support/local-server.js';
 
 let server: LocalServer | undefined;
