@@ -83,10 +83,7 @@ export async function writeWindowFile(
       callback();
     },
   });
-  const source =
-    format === 'ndjson'
-      ? Readable.from(ndjsonLines(download, count))
-      : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
+  const source = format === 'ndjson' ? Readable.from(ndjsonLines(download, count)) : download.readable;
   try {
     await pipeline(source, measure, createWriteStream(temp, { flags: 'wx' }), { signal });
     const fd = openSync(temp, 'r+');
