@@ -15,7 +15,6 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CsvRecords } from '../../rows/csv-records.js';
 import { JsonArrayElements } from '../../rows/json-array-elements.js';
 import { rowsOf } from '../../rows/rows-of.js';
