@@ -25,17 +25,18 @@ export interface RawClientConfig {
 const COMPANY_KEY = /[?&]companyKey=/;
 
 /**
- * The one place credentials are attached: Basic auth header and `companyKey` query parameter,
- * after checking the request goes to the configured origin. companyKey is appended as text so
- * the query serialized by us (byte for byte) is not re-encoded by URLSearchParams.
+ * How `ca.raw` attaches credentials: Basic auth header and `companyKey` query parameter, after
+ * checking the request goes to the configured origin (our own calls are built whole by sendRaw
+ * on createOwnClient's client). companyKey is appended as text so a query serialized by the
+ * caller (byte for byte) is not re-encoded by URLSearchParams.
  */
 function credentialsMiddleware(config: RawClientConfig): Middleware {
   const authorization = basicAuthorization(config.credentials.username, config.credentials.password);
   const originPrefix = `${config.baseUrl.origin}/`;
   return {
     async onRequest({ request }) {
-      // The client's own calls (sendRaw) already carry companyKey and go to the base origin: the
-      // header is set on openapi-fetch's Request itself, with no second Request and no URL parse.
+      // A call that already carries companyKey and goes to the base origin: the header is set on
+      // openapi-fetch's Request itself, with no second Request and no URL parse.
       if (request.url.startsWith(originPrefix) && COMPANY_KEY.test(request.url)) {
         request.headers.set('Authorization', authorization);
         return request;
@@ -60,37 +61,6 @@ function credentialsMiddleware(config: RawClientConfig): Middleware {
   };
 }
 
-/** The global fetch, as the client's default (recognized below: our own calls then skip a Request). */
-export const globalFetch: FetchLike = (request) => globalThis.fetch(request);
-
-/**
- * What openapi-fetch builds for our own calls when they go to the global fetch: the fields of a
- * Request, read by fetch as its init. A real Request here would be copied again by fetch (its
- * headers, and a second AbortSignal chained to ours) on every call. The client's fixed headers
- * are a plain object given to fetch as they are; a call's own (a form's Content-Type) join them.
- */
-function outgoingRequest(fixedHeaders: Readonly<Record<string, string>>) {
-  return class OutgoingRequest {
-    readonly url: string;
-    readonly method: string;
-    readonly headers: Readonly<Record<string, string>>;
-    readonly body: RequestInit['body'];
-    readonly signal: AbortSignal | null;
-    readonly redirect: RequestInit['redirect'];
-
-    constructor(url: string, init: RequestInit) {
-      this.url = url;
-      this.method = init.method ?? 'GET';
-      let headers = fixedHeaders;
-      for (const [name, value] of init.headers as Headers) headers = { ...headers, [name]: value };
-      this.headers = headers;
-      this.body = init.body ?? null;
-      this.signal = init.signal ?? null;
-      this.redirect = init.redirect ?? 'follow';
-    }
-  };
-}
-
 /**
  * The client for our own calls (never handed to users). They are built by sendRaw only: the base
  * origin, a path of the spec with every parameter percent-encoded as one segment, and a query that
@@ -98,29 +68,23 @@ function outgoingRequest(fixedHeaders: Readonly<Record<string, string>>) {
  * middleware rebuilds the request.
  */
 export function createOwnClient(config: RawClientConfig): CareAnalyticsRawClient {
-  const headers = {
-    Accept: 'application/json',
-    'User-Agent': config.userAgent,
-    Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
-  };
-  const options = {
+  return createClient<paths>({
     baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
+    fetch: config.fetch,
     pathSerializer: serializePath,
     // sendRaw passes the query serialized by us, byte for byte.
     querySerializer: (query: unknown) => (typeof query === 'string' ? query : ''),
-  };
-  if (config.fetch !== globalFetch) return createClient<paths>({ ...options, fetch: config.fetch, headers });
-  return createClient<paths>({
-    ...options,
-    // openapi-fetch types `Request` as the global class; it only ever calls `new Request(url, init)`.
-    Request: outgoingRequest(headers) as unknown as typeof Request,
-    fetch: (request) => globalThis.fetch(request.url, request as unknown as RequestInit),
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': config.userAgent,
+      Authorization: basicAuthorization(config.credentials.username, config.credentials.password),
+    },
   });
 }
 
 /**
- * A typed client with the credentials middleware. The client makes two: one for our own calls and
- * `ca.raw`, so that middleware a user adds to `ca.raw` never changes a `reports.*` call.
+ * `ca.raw`: a typed client with the credentials middleware, apart from our own calls' client, so
+ * that middleware a user adds to `ca.raw` never changes a `reports.*` call.
  */
 export function createRawClient(config: RawClientConfig): CareAnalyticsRawClient {
   const client = createClient<paths>({

@@ -14,8 +14,12 @@ afterEach(() => {
 
 /** Three jobs of 90 s started and waited on together; returns when each request was made. */
 async function waitOnThreeJobs(options: Partial<CareAnalyticsOptions>) {
-  // wait() loads its polling module on first use: loaded before the clock is faked.
-  await import('../../../src/internal/job/wait-for-job.js');
+  // start() and wait() load their modules on first use: loaded before the clock is faked.
+  await Promise.all([
+    import('../../../src/internal/job/start-report.js'),
+    import('../../../src/parameters/validate-report-params.js'),
+    import('../../../src/internal/job/wait-for-job.js'),
+  ]);
   vi.useFakeTimers();
   const startedAt = new Map<string, number>();
   const times: number[] = [];
