@@ -67,6 +67,24 @@ export class JsonArrayElements {
     return this.#seenContent;
   }
 
+  /** Whether the reader has just passed a comma between elements (and any whitespace after it). */
+  get atNextElement(): boolean {
+    return this.#state === NEXT_ELEMENT;
+  }
+
+  /**
+   * Moves past `byteLength` bytes that were not pushed, which the caller has checked hold
+   * `elements` whole elements, each followed by its comma (`JSON.parse` of `[` + the bytes before
+   * the last comma + `]` gave that many elements): a reader that parses rows anyway need not scan
+   * them. Only {@link atNextElement}, and the reader is at a next element again afterwards.
+   */
+  skipElements(byteLength: number, elements: number): void {
+    if (this.#state !== NEXT_ELEMENT) throw new Error('skipElements() is only allowed at a next element');
+    this.#offset += byteLength;
+    this.#count += elements;
+    this.#seenContent = true;
+  }
+
   /** Scans one chunk, calling the handler for every element it completes; throws on a broken array. */
   push(chunk: Uint8Array): void {
     const length = chunk.length;
