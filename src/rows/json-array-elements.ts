@@ -88,12 +88,13 @@ export class JsonArrayElements {
   /** Scans one chunk, calling the handler for every element it completes; throws on a broken array. */
   push(chunk: Uint8Array): void {
     const length = chunk.length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, length);
     let start = this.#state === IN_VALUE || this.#state === IN_SCALAR ? 0 : -1;
     let i = 0;
     while (i < length) {
       const state = this.#state;
       if (state === IN_VALUE) {
-        const end = this.#scanValue(chunk, i);
+        const end = this.#scanValue(chunk, bytes, i);
         if (end < 0) break;
         this.#emit(chunk, start, end);
         start = -1;
@@ -123,30 +124,38 @@ export class JsonArrayElements {
 
   /**
    * Scans an object, array or string element from `from`: the index just past its end, or -1 if
-   * the chunk ends first. One tight loop over the bytes with the state in locals: export rows are
-   * short strings, for which a native `indexOf` per string costs more than looking at each byte.
+   * the chunk ends first. The state lives in locals while it runs. A string's contents are skipped
+   * by `Buffer#indexOf` of the next quote (memchr), and a quote is the string's end if an even
+   * number of backslashes precede it: faster than looking at each byte even for the short strings
+   * of export rows, and several times faster for long ones (`npm run bench -- rows`).
    */
-  #scanValue(chunk: Uint8Array, from: number): number {
+  #scanValue(chunk: Uint8Array, bytes: Buffer, from: number): number {
     const length = chunk.length;
     let depth = this.#depth;
     let inString = this.#inString;
-    let escaped = this.#escaped;
     let multiline = this.#multiline;
     let end = -1;
     let i = from;
+    if (this.#escaped && i < length) {
+      // The chunk before ended inside a string with an odd run of backslashes.
+      this.#escaped = false;
+      i++;
+    }
     while (i < length) {
       if (inString) {
-        // The string's bytes: only a quote or a backslash matters.
-        for (;;) {
-          if (i >= length) break;
-          const byte = chunk[i++] as number;
-          if (escaped) escaped = false;
-          else if (byte === QUOTE) {
-            inString = false;
-            break;
-          } else if (byte === BACKSLASH) escaped = true;
+        const quote = bytes.indexOf(QUOTE, i);
+        const stop = quote < 0 ? length : quote;
+        let backslash = stop - 1;
+        while (backslash >= i && chunk[backslash] === BACKSLASH) backslash--;
+        const escapes = stop - 1 - backslash;
+        if (quote < 0) {
+          this.#escaped = escapes % 2 === 1;
+          i = length;
+          break;
         }
-        if (inString) break;
+        i = quote + 1;
+        if (escapes % 2 === 1) continue; // an escaped quote
+        inString = false;
         if (depth === 0) {
           end = i; // a string element
           break;
@@ -165,7 +174,6 @@ export class JsonArrayElements {
     }
     this.#depth = depth;
     this.#inString = inString;
-    this.#escaped = escaped;
     this.#multiline = multiline;
     return end;
   }
