@@ -136,7 +136,7 @@ export class JsonArrayElements {
     let multiline = this.#multiline;
     let end = -1;
     let i = from;
-    if (this.#escaped && i < length) {
+    if (this.#escaped) {
       // The chunk before ended inside a string with an odd run of backslashes.
       this.#escaped = false;
       i++;

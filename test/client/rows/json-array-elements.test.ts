@@ -66,6 +66,27 @@ describe('JsonArrayElements', () => {
     }
   });
 
+  it('ends strings right wherever a run of backslashes or an escaped quote is cut, empty chunks included', () => {
+    const values = [''];
+    for (let length = 1; length <= 5; length++) {
+      for (const value of values.filter((v) => v.length === length - 1)) {
+        for (const c of ['\\', '"', 'a']) values.push(value + c);
+      }
+    }
+    for (const value of values) {
+      const json = `[${JSON.stringify({ k: value, l: '\\' })},${JSON.stringify(value)}]`;
+      const bytes = encoder.encode(json);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const chunks = [bytes.subarray(0, cut), new Uint8Array(0), bytes.subarray(cut)];
+        expect(read(chunks).texts.map((t) => JSON.parse(t))).toEqual([{ k: value, l: '\\' }, value]);
+        const counter = new JsonArrayElements();
+        for (const chunk of chunks) counter.push(chunk);
+        counter.end();
+        expect(counter.count).toBe(2);
+      }
+    }
+  });
+
   it('accepts a leading UTF-8 byte order mark, even split across chunks', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode('[{"a":"1"}]')]);
     expect(read([bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2)]).texts).toEqual([
