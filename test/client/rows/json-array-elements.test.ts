@@ -125,6 +125,19 @@ describe('JsonArrayElements', () => {
     expect(elements.count).toBe(3);
   });
 
+  it('skips elements parsed elsewhere, counting them and their bytes, only right after a comma', () => {
+    const elements = new JsonArrayElements();
+    expect(() => elements.skipElements(1, 1)).toThrow(/only allowed at a next element/);
+    elements.push(encoder.encode('[{"a":"1"},'));
+    expect(elements.atNextElement).toBe(true);
+    elements.skipElements('{"a":"2"},{"a":"3"},'.length, 2);
+    expect(elements.atNextElement).toBe(true);
+    // '[{"a":"1"},' is 11 bytes, the skipped ones 20, then ' {"a":"4"} ' puts the next { at 42.
+    const error = failure(() => elements.push(encoder.encode(' {"a":"4"} {"a":"5"}]')));
+    expect(error.problem).toBe("a comma is missing before '{' at byte 42");
+    expect(elements.count).toBe(4);
+  });
+
   describe('rejects a broken array with a clear error, however chunked', () => {
     /** Runs the reader to the end of `json` and returns its error. */
     const rejection = (json: string, cuts: readonly number[]) =>
