@@ -1,4 +1,5 @@
 import { JsonArrayError } from '../errors/json-array-error.js';
+import { ESCAPED, IN_STRING, MULTILINE, valueKernel } from './json-value-kernel.js';
 
 // The one reader of the JSON export format, shared by the client's rows() and the CLI's row
 // counter and ndjson writer. It frames the elements of the top-level array by scanning bytes
@@ -130,6 +131,24 @@ export class JsonArrayElements {
    * of export rows, and several times faster for long ones (`npm run bench -- rows`).
    */
   #scanValue(chunk: Uint8Array, bytes: Buffer, from: number): number {
+    if (valueKernel) {
+      const flags =
+        (this.#inString ? IN_STRING : 0) | (this.#escaped ? ESCAPED : 0) | (this.#multiline ? MULTILINE : 0);
+      const result = valueKernel.scan(chunk, from, this.#depth, flags);
+      if (result >= 0) {
+        this.#depth = 0;
+        this.#inString = false;
+        this.#escaped = false;
+        this.#multiline = (result & 1) === 1;
+        return result >>> 1;
+      }
+      const state = valueKernel.flags;
+      this.#depth = valueKernel.depth;
+      this.#inString = (state & IN_STRING) !== 0;
+      this.#escaped = (state & ESCAPED) !== 0;
+      this.#multiline = (state & MULTILINE) !== 0;
+      return -1;
+    }
     const length = chunk.length;
     let depth = this.#depth;
     let inString = this.#inString;
