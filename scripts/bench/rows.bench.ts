@@ -53,10 +53,11 @@ report({
 });
 
 // The json scanner alone (the CLI's row counter and ndjson re-framer), count-only, in 64 KiB
-// chunks, against one `Buffer#indexOf` per `"` of the same bytes: that native search is what the
-// scanner does for each string, so the ratio says how close it runs to a search of the bytes that
-// matter (JSON.parse, 4-5× slower and building every row, would flatter it). Rows with long
-// strings, where a byte-by-byte scanner falls furthest behind, are shown beside the export's.
+// chunks, against one `Buffer#indexOf` per `"` of the same bytes: a native search of the bytes
+// that matter, which is what a scanner calling memchr per string would cost (JSON.parse, 4-5×
+// slower and building every row, would flatter any scanner). The target asks for the SIMD
+// kernel: the JavaScript loop that runs without it is about 1×. Rows with long strings, where a
+// byte-by-byte scanner falls furthest behind, are shown beside the export's.
 async function scannerRun(body: { json: Uint8Array; rows: number }) {
   const bytes = Buffer.from(body.json.buffer, body.json.byteOffset, body.json.byteLength);
   const scan = () => {
@@ -81,7 +82,7 @@ report({
   what: 'json array scanner alone (CLI row counting: no handler), export rows',
   baseline: '`Buffer#indexOf` of every `"` in the same bytes',
   ratios: exportScan.ratios,
-  target: 0.8,
+  target: 1.5,
   note:
     `${exportScan.mbPerS.toFixed(0)} MB/s; rows with long strings ${longScan.mbPerS.toFixed(0)} MB/s, ` +
     `${median(longScan.ratios).toFixed(2)}× their indexOf`,
