@@ -4,7 +4,6 @@
 
 export type { ReportType } from '../generated/report-rules.js';
 export { reportTypes } from '../generated/report-rules.js';
-export { checkReportParams } from './check-report-params.js';
 export {
   type CareAnalytics,
   type CareAnalyticsOptions,

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCareAnalytics } from '../../src/index.js';
-import { nodeHttpFetch } from '../../src/internal/download/node-http-fetch.js';
+import { nodeHttpFetch } from '../../src/internal/transport/node-http-fetch.js';
 import type { FetchLike } from '../../src/types/fetch-like.js';
 import { MB, startChild } from './support/loopback.js';
 import { report } from './support/report.js';

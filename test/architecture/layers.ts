@@ -13,7 +13,7 @@ import { type Import, root } from './support/import-graph.js';
 export const mayImport = {
   'src/cli': 'entries',
   'src/sandbox': 'entries',
-  'src/*.ts': ['src/internal', 'src/errors', 'src/types', 'src/rows', 'src/time', 'generated'],
+  'src/*.ts': ['src/internal', 'src/errors', 'src/types', 'src/rows', 'src/time', 'src/parameters', 'generated'],
   'src/internal': [
     'src/errors',
     'src/types',
@@ -30,7 +30,7 @@ export const mayImport = {
   'src/time': ['generated'],
   'src/redaction': [],
   'src/files': ['src/errors'],
-  'src/parameters': ['generated'],
+  'src/parameters': ['src/errors', 'src/types', 'src/time', 'generated'],
   generated: [],
 } as const satisfies Record<string, 'entries' | readonly string[]>;
 

@@ -18,7 +18,6 @@ describe('public surface', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ApiError',
-        'checkReportParams',
         'AuthenticationError',
         'CareAnalyticsError',
         'ConnectionError',

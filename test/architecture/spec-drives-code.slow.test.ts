@@ -9,7 +9,7 @@ import { copyOfCheckout, sh } from '../package/support/checkout.js';
 // `npm run generate` — and, with no other edit, the CLI's `types` output, the client's validation
 // and the sandbox's validation all follow.
 const PROBE = `
-import { checkReportParams } from './src/index.js';
+import { checkReportParams } from './src/parameters/index.js';
 import { startSandbox } from './src/sandbox/index.js';
 const window = { startTime: Date.parse('2026-11-01T00:00:00Z'), endTime: Date.parse('2026-11-02T00:00:00Z') };
 const client = {};

@@ -1,7 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CareAnalytics,
-  checkReportParams,
   createCareAnalytics,
   type DownloadResult,
   type Hooks,
@@ -17,6 +16,7 @@ import {
   type ValidationError,
   type ValidationWarning,
 } from '../../src/index.js';
+import { checkReportParams } from '../../src/parameters/index.js';
 
 declare const ca: CareAnalytics;
 const window = { startTime: new Date('2026-01-01T00:00:00Z'), endTime: '2026-01-08T00:00:00Z' };

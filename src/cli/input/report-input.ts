@@ -1,5 +1,5 @@
-import { checkReportParams } from '../../index.js';
 import type { ReportType } from '../../parameters/index.js';
+import { checkReportParams } from '../../parameters/index.js';
 import {
   buildReportParameters,
   type OutputFormat,

@@ -1,15 +1,5 @@
-import {
-  chmodSync,
-  closeSync,
-  createWriteStream,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-} from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import type { Writable } from 'node:stream';
 import { finalMode, removeStaleTemps, resolveFileTarget, tempPathFor } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
@@ -70,15 +60,13 @@ export function assertWritable(target: string): void {
 }
 
 /**
- * Runs `write` against a private (0600) temp file beside `target` and renames it into place only
+ * Runs `write` against a private (0600) temp file beside `target` (its open descriptor, which is
+ * closed here) and renames it into place only
  * when `write` resolves; the file then keeps the mode of the file it replaces (or gets the
  * default mode of a new file). A symbolic link is written through. On any failure or abort the
  * temp file, and any directory created for it, is removed and an existing `target` is untouched.
  */
-export async function writeFileAtomically<T>(
-  target: string,
-  write: (file: Writable) => Promise<T>,
-): Promise<T> {
+export async function writeFileAtomically<T>(target: string, write: (fd: number) => Promise<T>): Promise<T> {
   const file = resolveFileTarget(target, '--out');
   const removeDirectories = createDirectories(file.path);
   liveDirectories.add(removeDirectories);
@@ -89,8 +77,13 @@ export async function writeFileAtomically<T>(
   try {
     // Opened synchronously so the file exists before anything can fail: an asynchronous open could
     // create it after the cleanup below already ran.
-    const stream = createWriteStream(temp, { fd: openSync(temp, 'wx', 0o600) });
-    const result = await write(stream);
+    const fd = openSync(temp, 'wx', 0o600);
+    let result: T;
+    try {
+      result = await write(fd);
+    } finally {
+      closeSync(fd);
+    }
     chmodSync(temp, finalMode(file));
     renameSync(temp, file.path);
     liveTempFiles.delete(temp);

@@ -1,17 +1,21 @@
-import { Readable, Transform, type Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { writeChunks } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { OutputFormat } from '../input/report-flags.js';
 import { writeFileAtomically } from './atomic-file.js';
-import { csvNdjsonTransform } from './csv-ndjson-transform.js';
+import { type ChunkRewriter, transformOf } from './chunk-rewriter.js';
+import { csvNdjsonRewriter } from './csv-ndjson-rewriter.js';
 import { CsvRecordCounter } from './csv-record-counter.js';
 import type { Destination } from './destination.js';
 import { JsonRowCounter } from './json-row-counter.js';
-import { ndjsonTransform } from './ndjson-transform.js';
+import { ndjsonRewriter } from './ndjson-rewriter.js';
 
 export interface ExportBody {
   readonly body: ReadableStream<Uint8Array>;
+  /** The same bytes as a Node stream (a `job.download()` result has it): read instead of `body`. */
+  readonly readable?: Readable;
   /** What the service produced: the report's `reportFormat`. */
   readonly format: 'csv' | 'json';
   readonly contentLength?: number | undefined;
@@ -30,7 +34,9 @@ export interface WrittenExport extends WriteProgress {
 /**
  * Streams a downloaded export to its destination, counting bytes and rows on the way, as the
  * service sent it (csv, json) or rewritten as ndjson. A file destination is written to a temp file
- * and renamed only when the whole body arrived: an abort or error leaves nothing behind.
+ * and renamed only when the whole body arrived: an abort or error leaves nothing behind. Each
+ * chunk is counted (or rewritten) and written as it arrives, with no stream stage between the
+ * download and the file.
  */
 export async function writeExport(
   download: ExportBody,
@@ -42,38 +48,51 @@ export async function writeExport(
 ): Promise<WrittenExport> {
   checkConvertible(download.format, output);
   const counted = { bytes: 0, rows: 0, totalBytes: download.contentLength };
-  const rawCounter = download.format === 'csv' ? new CsvRecordCounter() : new JsonRowCounter();
-  const converting = output === 'ndjson';
-  const countBytes = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
+  const rewriter = rewriterFor(download.format, output, counted);
+  const counting: ChunkRewriter = {
+    push(chunk) {
       counted.bytes += chunk.length;
-      if (!converting) {
-        rawCounter.push(chunk);
-        counted.rows = rawCounter.rows;
-      }
+      const out = rewriter.push(chunk);
       onProgress(counted);
-      callback(null, chunk);
+      return out;
     },
-  });
-  const stages: NodeJS.ReadWriteStream[] = [countBytes];
-  if (converting) {
-    const onRow = () => {
-      counted.rows++;
-    };
-    if (download.format === 'json') stages.push(ndjsonTransform(onRow));
-    else stages.push(csvNdjsonTransform(onRow));
-  }
-  const source = Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
-  const run = (sink: Writable | NodeJS.WritableStream, end: boolean) =>
-    pipeline([source, ...stages, sink], { signal, end });
+    end: () => rewriter.end(),
+  };
+  const source =
+    'readable' in download && download.readable
+      ? download.readable
+      : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
 
   if (destination.kind === 'stdout') {
-    await run(stdout, false);
+    await pipeline([source, transformOf(counting), stdout as Writable], { signal, end: false });
     return { ...counted, path: undefined };
   }
-  await writeFileAtomically(destination.path, (file) => run(file, true));
+  await writeFileAtomically(destination.path, (fd) =>
+    writeChunks(source, fd, { map: (chunk) => counting.push(chunk), flush: () => counting.end(), signal }),
+  );
   onProgress(counted);
   return { ...counted, path: destination.path };
+}
+
+/** What stands between the download and the output: a row counter, or an ndjson rewriter that counts. */
+function rewriterFor(
+  produced: 'csv' | 'json',
+  output: OutputFormat,
+  counted: { rows: number },
+): ChunkRewriter {
+  const onRow = () => {
+    counted.rows++;
+  };
+  if (output === 'ndjson') return produced === 'json' ? ndjsonRewriter(onRow) : csvNdjsonRewriter(onRow);
+  const counter = produced === 'csv' ? new CsvRecordCounter() : new JsonRowCounter();
+  return {
+    push(chunk) {
+      counter.push(chunk);
+      counted.rows = counter.rows;
+      return chunk;
+    },
+    end: () => undefined,
+  };
 }
 
 /** A finished export can be written as produced, or as ndjson; csv and json do not convert. */

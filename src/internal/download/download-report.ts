@@ -2,6 +2,7 @@ import { ApiError } from '../../errors/api-error.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { Transport } from '../transport/transport.js';
 import { declaredLength } from './content-length.js';
+import { DownloadedExport } from './download-result.js';
 import { fetchStorage, storagePlace } from './fetch-storage.js';
 import { DOWNLOAD_PATH, type DownloadTarget, requestFileUrl } from './file-url.js';
 import { type OpenedBody, resumableBody } from './resumable-body.js';
@@ -27,7 +28,7 @@ export async function downloadReport(
     for (let round = 0; round < 2; round++) {
       fileUrl ??= await requestFileUrl(transport, target, attemptSignal);
       const storage = await fetchStorage(fileUrl, {
-        fetch: config.storageFetch ?? config.fetch,
+        fetch: config.fetch,
         retry: {
           policy: config.retry,
           hooks: config.hooks,
@@ -64,5 +65,5 @@ export async function downloadReport(
     secrets,
     signal,
   });
-  return { body, format: target.format, ...(total === undefined ? {} : { contentLength: total }) };
+  return new DownloadedExport(body, target.format, total);
 }

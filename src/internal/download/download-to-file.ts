@@ -1,9 +1,7 @@
-import { chmodSync, createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { chmodSync, closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { finalMode, resolveFileTarget } from '../../files/file-target.js';
 import { removeStaleTemps, tempPathFor } from '../../files/temp-file.js';
+import { writeChunks } from '../../files/write-chunks.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import { abortError } from '../async/abort-error.js';
@@ -24,27 +22,18 @@ export async function downloadToFile(
   removeStaleTemps(target.path);
   const temp = tempPathFor(target.path);
   // Created before the request, synchronously: a cleanup below can never race its creation.
-  const file = createWriteStream(temp, { fd: openSync(temp, 'wx', 0o600) });
-  let bytes = 0;
+  const fd = openSync(temp, 'wx', 0o600);
+  let open = true;
   try {
-    const { body } = await download(signal);
-    const count = async function* (chunks: AsyncIterable<Uint8Array>) {
-      for await (const chunk of chunks) {
-        bytes += chunk.byteLength;
-        yield chunk;
-      }
-    };
-    await pipeline(
-      Readable.fromWeb(body as NodeReadableStream<Uint8Array>),
-      count,
-      file,
-      signal ? { signal } : {},
-    );
+    const { readable } = await download(signal);
+    const bytes = await writeChunks(readable, fd, { signal });
+    open = false;
+    closeSync(fd);
     chmodSync(temp, finalMode(target));
     renameSync(temp, target.path);
     return { path: target.path, bytes };
   } catch (error) {
-    file.destroy();
+    if (open) closeSync(fd);
     rmSync(temp, { force: true });
     if (signal?.aborted) throw abortError(signal);
     throw error;

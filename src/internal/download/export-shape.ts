@@ -34,14 +34,25 @@ export class ExportShape {
   }
 
   push(chunk: Uint8Array): void {
-    for (let i = 0; i < chunk.length; i++, this.#offset++) {
+    let i = 0;
+    // Until the first significant byte: every byte counts (BOM, white space, the judged byte).
+    for (; this.#start === undefined && i < chunk.length; i++, this.#offset++) {
       const byte = chunk[i] as number;
       if (this.#bomSoFar && this.#offset < 3 && byte === BOM[this.#offset]) continue;
       this.#bomSoFar = false;
       if (isSpace(byte)) continue;
       this.#last = byte;
-      if (this.#start === undefined) this.#start = this.#judge(byte);
+      this.#start = this.#judge(byte);
     }
+    // After it only the last significant byte matters: look from the end, not through the chunk.
+    for (let j = chunk.length - 1; j >= i; j--) {
+      const byte = chunk[j] as number;
+      if (!isSpace(byte)) {
+        this.#last = byte;
+        break;
+      }
+    }
+    this.#offset += chunk.length - i;
   }
 
   #judge(byte: number): string | null {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { ApiError } from '../../errors/api-error.js';
 import { ConnectionError } from '../../errors/connection-error.js';
 import { JsonArrayError } from '../../errors/json-array-error.js';
@@ -5,11 +6,12 @@ import { TimeoutError } from '../../errors/timeout-error.js';
 import type { ReportFormat } from '../../types/report-job-state.js';
 import { abortError } from '../async/abort-error.js';
 import { sleep } from '../async/sleep.js';
+import { type BodySource, bodySourceOf } from '../transport/body-source.js';
 import { backoffDelay, type RetryPolicy } from '../transport/retry-policy.js';
+import { StorageOverrun } from '../transport/storage-overrun.js';
 import { declaredLength, isEncoded } from './content-length.js';
 import { ExportShape } from './export-shape.js';
 import { bytesToSkip } from './storage-answer.js';
-import { StorageOverrun } from './storage-overrun.js';
 
 /** One open storage answer and the means to stop it. */
 export interface OpenedBody {
@@ -36,88 +38,238 @@ export interface ResumableBodyOptions {
 const MAX_REOPENINGS = 20;
 
 /**
- * The export as one stream, checked on the way: it must start like the export (not like an error
- * page), never grow past the announced size, never be empty, and arrive whole. A connection lost
- * or silent for `bodyTimeoutMs` mid-body is reopened from the byte where it stopped (`Range`,
+ * The export as one Node stream, checked on the way: it must start like the export (not like an
+ * error page), never grow past the announced size, never be empty, and arrive whole. A connection
+ * lost or silent for `bodyTimeoutMs` mid-body is reopened from the byte where it stopped (`Range`,
  * when storage answers 206 with a matching Content-Range) or from zero (dropping the bytes already
- * delivered), so the consumer sees every byte exactly once. Pull-based: nothing is buffered
- * beyond what the consumer asks for.
+ * delivered), so the consumer sees every byte exactly once. The checks run on each chunk as the
+ * socket delivers it, with no stream layer between the storage answer and the consumer; the
+ * storage answer is paused whenever the consumer is behind, so nothing is buffered beyond a few
+ * socket reads.
  */
-export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uint8Array> {
-  const { total, signal, policy } = options;
-  const shape = new ExportShape(options.format);
-  let current = options.first;
-  let reader = current.response.body?.getReader();
-  let skip = 0;
-  let received = 0;
-  let failuresWithoutProgress = 0;
-  let reopenings = 0;
-  const encoded = isEncoded(current.response);
+export function resumableBody(options: ResumableBodyOptions): Readable {
+  return new ResumableBody(options);
+}
 
-  const notAnExport = (what: string, status: number) =>
-    new ApiError(
-      `The storage host ${new URL(current.place).host} answered ${status} with ${what} instead of the ${options.format} export`,
-      { status, method: 'GET', url: current.place, secrets: options.secrets },
-    );
+class ResumableBody extends Readable {
+  readonly #options: ResumableBodyOptions;
+  readonly #shape: ExportShape;
+  readonly #encoded: boolean;
+  #current: OpenedBody;
+  #source: BodySource;
+  #started = false;
+  #flowing = false;
+  #reopening = false;
+  #skip = 0;
+  #received = 0;
+  #failuresWithoutProgress = 0;
+  #reopenings = 0;
+  /** Fires after `bodyTimeoutMs` without a byte while the consumer is waiting for one. */
+  #idle: NodeJS.Timeout | undefined;
 
-  const stop = () => {
-    current.abort();
-    reader?.cancel().catch(() => {});
-  };
+  constructor(options: ResumableBodyOptions) {
+    super({ highWaterMark: 256 * 1024 });
+    this.#options = options;
+    this.#shape = new ExportShape(options.format);
+    this.#current = options.first;
+    this.#source = bodySourceOf(options.first.response);
+    this.#encoded = isEncoded(options.first.response);
+    options.signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
 
-  /** Reads one chunk, giving up after `bodyTimeoutMs` of silence. */
-  const read = async () => {
-    let idle = false;
-    const timer = setTimeout(() => {
-      idle = true;
-      stop();
-    }, options.bodyTimeoutMs);
-    const onAbort = () => stop();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const chunk = reader ? await reader.read() : ({ done: true, value: undefined } as const);
-      if (idle) throw 'idle';
-      return chunk;
-    } catch (error) {
-      if (signal?.aborted) throw abortError(signal);
-      if (idle || error === 'idle') {
-        throw new TimeoutError(
-          `The download stalled: no byte for ${options.bodyTimeoutMs} ms after ${received} bytes`,
-          options.bodyTimeoutMs,
-        );
-      }
-      if (error instanceof StorageOverrun) {
-        stop();
-        throw new ApiError(`The storage host ${new URL(current.place).host} sent ${error.message}`, {
-          status: current.response.status,
-          method: 'GET',
-          url: current.place,
-          secrets: options.secrets,
-        });
-      }
-      throw new ConnectionError(`Download interrupted after ${received} bytes`, current.place, {
-        cause: error,
-        secrets: options.secrets,
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+  override _read(): void {
+    if (this.#flowing || this.#reopening) return;
+    this.#flowing = true;
+    this.#armIdle();
+    if (this.#started) this.#source.resume();
+    else {
+      this.#started = true;
+      this.#listen(this.#source);
     }
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#stop();
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
+    callback(error);
+  }
+
+  readonly #onAbort = () => {
+    const signal = this.#options.signal as AbortSignal;
+    this.destroy(abortError(signal));
   };
 
-  /** Continues the transfer on a new connection, or rethrows `failure` when that is hopeless. */
-  const resume = async (failure: Error) => {
-    stop();
-    if (++failuresWithoutProgress > policy.limit || ++reopenings > MAX_REOPENINGS) throw failure;
-    await sleep(backoffDelay(failuresWithoutProgress - 1, policy), signal);
+  #listen(source: BodySource): void {
+    source.start({
+      data: (chunk) => {
+        if (source === this.#source) this.#onData(chunk);
+      },
+      end: () => {
+        if (source === this.#source) this.#onEnd();
+      },
+      error: (error) => {
+        if (source === this.#source) this.#onError(error);
+      },
+    });
+  }
+
+  #onData(chunk: Buffer): void {
+    this.#idle?.refresh();
+    let bytes = chunk;
+    if (this.#skip > 0) {
+      const dropped = Math.min(this.#skip, bytes.byteLength);
+      this.#skip -= dropped;
+      bytes = bytes.subarray(dropped);
+      if (bytes.byteLength === 0) return;
+    }
+    const problem = this.#check(bytes);
+    if (problem) {
+      this.#fail(problem);
+      return;
+    }
+    this.#received += bytes.byteLength;
+    this.#failuresWithoutProgress = 0;
+    if (!this.push(bytes)) this.#pause();
+  }
+
+  /** What is wrong with the next bytes of the body, if anything. */
+  #check(bytes: Buffer): Error | undefined {
+    const total = this.#options.total;
+    if (total !== undefined && this.#received + bytes.byteLength > total) {
+      return new ConnectionError(
+        `Download larger than its Content-Length of ${total} bytes`,
+        this.#current.place,
+      );
+    }
+    this.#shape.push(bytes);
+    const start = this.#shape.start;
+    return typeof start === 'string' ? this.#notAnExport(start) : undefined;
+  }
+
+  #onEnd(): void {
+    const { total } = this.#options;
+    if (total !== undefined && this.#received < total) {
+      const message = `Download incomplete: got ${this.#received} of ${total} bytes (Content-Length)`;
+      void this.#resume(new ConnectionError(message, this.#current.place));
+      return;
+    }
+    const problem = this.#endProblem();
+    if (problem) this.#fail(problem);
+    else {
+      this.#disarmIdle();
+      this.push(null);
+    }
+  }
+
+  /** What is wrong with the body as a whole, once it ended, if anything. */
+  #endProblem(): Error | undefined {
+    const received = this.#received;
+    if (received === 0) return this.#notAnExport('an empty body');
+    if (this.#shape.empty) return this.#notAnExport('only white space');
+    if (this.#options.format === 'json' && !this.#shape.closed) {
+      return new JsonArrayError(`the body ends after ${received} bytes without the array's closing ]`);
+    }
+    return undefined;
+  }
+
+  #onError(error: unknown): void {
+    if (error instanceof StorageOverrun) {
+      const { place, response } = this.#current;
+      const message = `The storage host ${new URL(place).host} sent ${error.message}`;
+      const { secrets } = this.#options;
+      this.#fail(new ApiError(message, { status: response.status, method: 'GET', url: place, secrets }));
+      return;
+    }
+    const failure = new ConnectionError(
+      `Download interrupted after ${this.#received} bytes`,
+      this.#current.place,
+      {
+        cause: error,
+        secrets: this.#options.secrets,
+      },
+    );
+    void this.#resume(failure);
+  }
+
+  #onIdle = () => {
+    const { bodyTimeoutMs } = this.#options;
+    void this.#resume(
+      new TimeoutError(
+        `The download stalled: no byte for ${bodyTimeoutMs} ms after ${this.#received} bytes`,
+        bodyTimeoutMs,
+      ),
+    );
+  };
+
+  #armIdle(): void {
+    if (this.#idle) this.#idle.refresh();
+    else this.#idle = setTimeout(this.#onIdle, this.#options.bodyTimeoutMs);
+  }
+
+  #disarmIdle(): void {
+    clearTimeout(this.#idle);
+    this.#idle = undefined;
+  }
+
+  /** The consumer is behind: stop the socket (and the silence clock) until it reads again. */
+  #pause(): void {
+    this.#flowing = false;
+    this.#disarmIdle();
+    this.#source.pause();
+  }
+
+  #stop(): void {
+    this.#disarmIdle();
+    this.#source.destroy();
+    this.#current.abort();
+  }
+
+  #fail(error: Error): void {
+    this.#stop();
+    this.destroy(error);
+  }
+
+  #notAnExport(what: string): ApiError {
+    const { place, response } = this.#current;
+    return new ApiError(
+      `The storage host ${new URL(place).host} answered ${response.status} with ${what} instead of the ${this.#options.format} export`,
+      { status: response.status, method: 'GET', url: place, secrets: this.#options.secrets },
+    );
+  }
+
+  /** Continues the transfer on a new connection, or fails with `failure` when that is hopeless. */
+  async #resume(failure: Error): Promise<void> {
+    this.#stop();
+    this.#reopening = true;
+    try {
+      const next = await this.#reopen(failure);
+      if (this.destroyed) return next.opened.abort();
+      this.#current = next.opened;
+      this.#source = bodySourceOf(next.opened.response);
+      // Bytes of the new answer that the consumer already has.
+      this.#skip = next.skip;
+      this.#reopening = false;
+      this.#listen(this.#source);
+      if (this.#flowing) this.#armIdle();
+      else this.#source.pause();
+    } catch (error) {
+      const { signal } = this.#options;
+      this.destroy(signal?.aborted ? abortError(signal) : (error as Error));
+    }
+  }
+
+  async #reopen(failure: Error): Promise<{ opened: OpenedBody; skip: number }> {
+    const { policy, signal, total, secrets } = this.#options;
+    if (++this.#failuresWithoutProgress > policy.limit || ++this.#reopenings > MAX_REOPENINGS) throw failure;
+    await sleep(backoffDelay(this.#failuresWithoutProgress - 1, policy), signal);
     // An encoded body's offsets count bytes we never saw: it can only restart from zero.
-    let from = encoded ? 0 : received;
-    let next = await options.reopen(from);
+    let from = this.#encoded ? 0 : this.#received;
+    let next = await this.#options.reopen(from);
     let drop = bytesToSkip(next.response, from, total);
     if (drop === undefined) {
       next.abort();
       from = 0;
-      next = await options.reopen(0);
+      next = await this.#options.reopen(0);
       drop = bytesToSkip(next.response, 0, total);
     }
     const length = declaredLength(next.response);
@@ -131,73 +283,10 @@ export function resumableBody(options: ResumableBodyOptions): ReadableStream<Uin
           status: next.response.status,
           method: 'GET',
           url: next.place,
-          secrets: options.secrets,
+          secrets,
         },
       );
     }
-    current = next;
-    reader = next.response.body?.getReader();
-    // Bytes of the new answer that the consumer already has.
-    skip = received - from + drop;
-  };
-
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      for (;;) {
-        let chunk: Awaited<ReturnType<typeof read>>;
-        try {
-          chunk = await read();
-        } catch (error) {
-          if (error instanceof DOMException && error.name === 'AbortError') throw error;
-          // The server's answer itself is wrong (an overrun): another Range request would repeat it.
-          if (error instanceof ApiError) throw error;
-          await resume(error as Error);
-          continue;
-        }
-        if (chunk.done) {
-          if (total !== undefined && received < total) {
-            await resume(
-              new ConnectionError(
-                `Download incomplete: got ${received} of ${total} bytes (Content-Length)`,
-                current.place,
-              ),
-            );
-            continue;
-          }
-          if (received === 0) throw notAnExport('an empty body', current.response.status);
-          if (shape.empty) throw notAnExport('only white space', current.response.status);
-          if (options.format === 'json' && !shape.closed)
-            throw new JsonArrayError(`the body ends after ${received} bytes without the array's closing ]`);
-          controller.close();
-          return;
-        }
-        let bytes = chunk.value;
-        if (skip > 0) {
-          const dropped = Math.min(skip, bytes.byteLength);
-          skip -= dropped;
-          bytes = bytes.subarray(dropped);
-        }
-        if (bytes.byteLength === 0) continue;
-        if (total !== undefined && received + bytes.byteLength > total) {
-          stop();
-          throw new ConnectionError(
-            `Download larger than its Content-Length of ${total} bytes`,
-            current.place,
-          );
-        }
-        shape.push(bytes);
-        if (typeof shape.start === 'string') {
-          stop();
-          throw notAnExport(shape.start, current.response.status);
-        }
-        received += bytes.byteLength;
-        failuresWithoutProgress = 0;
-        controller.enqueue(bytes);
-        return;
-      }
-    },
-    cancel() {
-      stop();
-    },
-  });
+    return { opened: next, skip: this.#received - from + drop };
+  }
 }

@@ -1,15 +1,15 @@
 import type { ReportType } from '../../../generated/report-rules.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { show } from '../../parameters/check-rule.js';
+import { validateReportParams } from '../../parameters/validate-report-params.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import { serializeReportParams } from '../serialization/serialize-report-params.js';
 import type { ApiPath } from '../transport/openapi-fetch-client.js';
 import { rebaseOntoBase } from '../transport/origin-guard.js';
 import type { Transport } from '../transport/transport.js';
-import { show } from '../validation/check-rule.js';
 import { checkUrlBudget } from '../validation/url-budget.js';
-import { validateReportParams } from '../validation/validate-report-params.js';
 import { jobState } from './job-state.js';
 import { ReportJob } from './report-job.js';
 

@@ -9,6 +9,9 @@ import type { ReportType } from '../../../generated/report-parameters.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReportFailedError } from '../../errors/report-failed-error.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { coerceTime } from '../../parameters/coerce-time.js';
+import { iso } from '../../parameters/time-window.js';
+import { validateReportParams } from '../../parameters/validate-report-params.js';
 import type {
   RangeExportOptions,
   RangeExportResult,
@@ -19,11 +22,8 @@ import type {
 import type { ReportJobState } from '../../types/report-job-state.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { ReportJob } from '../job/report-job.js';
-import { coerceTime } from '../params/coerce-time.js';
 import type { SlotLease } from '../schedule/job-slots.js';
 import type { Scheduler, StartJob } from '../schedule/scheduler.js';
-import { iso } from '../validation/time-window.js';
-import { validateReportParams } from '../validation/validate-report-params.js';
 import { type CalendarZone, cutWindows, windowUnit } from './calendar.js';
 import { type Manifest, type RangeRequest, readManifest, writeManifest } from './manifest.js';
 import { mergeWindowFiles } from './merge.js';

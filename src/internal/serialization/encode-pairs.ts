@@ -1,5 +1,7 @@
+import type { WireValue } from '../../parameters/check-rule.js';
+
 /** A parameter after validation: a scalar or a list, in the API's own terms. */
-export type WireValue = string | number | boolean | readonly (string | number)[];
+export type { WireValue };
 export type WireStyle = 'scalar' | 'commaJoined' | 'repeated';
 
 export interface WireParam {

@@ -22,8 +22,6 @@ export interface TransportConfig {
   readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
-  /** The fetch for the credential-less storage GET; `fetch` when unset. */
-  readonly storageFetch?: FetchLike;
   readonly userAgent: string;
   readonly timeoutMs: number;
   /** Longest silence mid-body before a download is reopened (or fails). */

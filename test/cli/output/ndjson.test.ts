@@ -2,7 +2,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ndjsonTransform } from '../../../src/cli/output/ndjson-transform.js';
+import { transformOf } from '../../../src/cli/output/chunk-rewriter.js';
+import { ndjsonRewriter } from '../../../src/cli/output/ndjson-rewriter.js';
 
 /** Runs `text`, cut into chunks at `cuts`, through the transform. */
 async function convert(text: string, cuts: number[] = []): Promise<{ lines: string[]; rows: number }> {
@@ -17,7 +18,7 @@ async function convert(text: string, cuts: number[] = []): Promise<{ lines: stri
   out.on('data', (part: Buffer) => parts.push(part));
   await pipeline(
     Readable.from(chunks.filter((chunk) => chunk.length > 0)),
-    ndjsonTransform(() => rows++),
+    transformOf(ndjsonRewriter(() => rows++)),
     out,
   );
   const output = Buffer.concat(parts).toString('utf8');
@@ -31,7 +32,7 @@ const value = fc.oneof(
 );
 const row = fc.dictionary(fc.string(), value, { maxKeys: 6 });
 
-describe('ndjsonTransform', () => {
+describe('ndjsonRewriter', () => {
   it('writes one row per line, byte for byte as sent', async () => {
     const { lines, rows } = await convert('[{"A":"1","B":"x\\ny"},\n  {"A":"2","B":null}]\n');
     expect(lines).toEqual(['{"A":"1","B":"x\\ny"}', '{"A":"2","B":null}']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportOperations } from '../../../generated/report-parameters.js';
 import { ValidationError } from '../../../src/index.js';
-import { validateReportParams } from '../../../src/internal/validation/validate-report-params.js';
+import { validateReportParams } from '../../../src/parameters/validate-report-params.js';
 import { BASE, credentials, observedClient, started, window } from '../support/observed-fetch.js';
 
 // The vendor declares smartViewId, agentId, workqueueIds and teamIds as strings and publishes no

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type ValidationWarning } from '../../../src/index.js';
-import { collectWarnings } from '../../../src/internal/validation/warnings.js';
+import { collectWarnings } from '../../../src/parameters/warnings.js';
 import { DAY, observedClient, started, window } from '../support/observed-fetch.js';
 
 /** Calls start() from "JavaScript": no compile-time help, so runtime validation must catch it. */

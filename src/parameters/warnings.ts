@@ -1,5 +1,5 @@
-import { isMonthlyInterval } from '../../time/time-interval.js';
-import type { ValidationWarning } from '../../types/validation-warning.js';
+import { isMonthlyInterval } from '../time/time-interval.js';
+import type { ValidationWarning } from '../types/validation-warning.js';
 import { iso, monthsTouched } from './time-window.js';
 
 const RETENTION_MONTHS = 18;

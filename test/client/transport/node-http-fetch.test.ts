@@ -1,10 +1,11 @@
-// The storage leg's FetchLike over node:http: what fetch would do for a GET (status, headers,
-// body, Range sent, redirects not followed, gzip decoded), plus what fetch cannot: a body that
-// fails after its headers always errors, never ends as if complete.
+// The client's default FetchLike over node:http (API calls and the storage leg): what fetch would
+// do (status, headers, body, a request body sent, Range sent, redirects not followed, gzip
+// decoded), plus what fetch cannot: a body that fails after its headers always errors, never ends
+// as if complete.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeHttpFetch } from '../../../src/internal/download/node-http-fetch.js';
-import { StorageOverrun } from '../../../src/internal/download/storage-overrun.js';
+import { nodeHttpFetch } from '../../../src/internal/transport/node-http-fetch.js';
+import { StorageOverrun } from '../../../src/internal/transport/storage-overrun.js';
 import { type LocalServer, localServer } from '../support/local-server.js';
 
 let server: LocalServer | undefined;
@@ -29,6 +30,27 @@ describe('nodeHttpFetch', () => {
     expect(await text(response)).toBe('def');
     expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/f?sig=1' });
     expect(server.requests[0]?.headers.range).toBe('bytes=3-');
+  });
+
+  it('sends a request body with its length and type (the form-encoded run calls)', async () => {
+    const received: string[] = [];
+    server = await localServer((req, res) => {
+      const parts: Buffer[] = [];
+      req.on('data', (part: Buffer) => parts.push(part));
+      req.on('end', () => {
+        received.push(Buffer.concat(parts).toString());
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"PASS"}');
+      });
+    });
+    const form = new URLSearchParams({ teamIds: '1,2', name: 'é' });
+    const response = await nodeHttpFetch(new Request(`${server.url}/run`, { method: 'POST', body: form }));
+    expect(await response.json()).toEqual({ status: 'PASS' });
+    expect(received).toEqual([form.toString()]);
+    expect(server.requests[0]?.method).toBe('POST');
+    expect(server.requests[0]?.headers['content-type']).toBe(
+      'application/x-www-form-urlencoded;charset=UTF-8',
+    );
+    expect(server.requests[0]?.headers['content-length']).toBe(String(Buffer.byteLength(form.toString())));
   });
 
   it('never follows a redirect', async () => {

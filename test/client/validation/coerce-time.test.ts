@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/index.js';
-import { coerceTime } from '../../../src/internal/params/coerce-time.js';
+import { coerceTime } from '../../../src/parameters/coerce-time.js';
 
 describe('coerceTime', () => {
   const ms = Date.UTC(2026, 2, 1, 12, 30);

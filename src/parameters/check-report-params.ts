@@ -1,6 +1,6 @@
-import type { ReportType } from '../generated/report-parameters.js';
-import { validateReportParams } from './internal/validation/validate-report-params.js';
-import type { ValidationWarning } from './types/validation-warning.js';
+import type { ReportType } from '../../generated/report-parameters.js';
+import type { ValidationWarning } from '../types/validation-warning.js';
+import { validateReportParams } from './validate-report-params.js';
 
 /**
  * Checks a report's parameters exactly as `reports.start()` does, without a client or a request:

@@ -1,6 +1,6 @@
-import { Transform } from 'node:stream';
 import { JsonArrayError } from '../../index.js';
 import { JsonArrayElements } from '../../rows/index.js';
+import type { ChunkRewriter } from './chunk-rewriter.js';
 
 const OPEN_OBJECT = 0x7b;
 const NEWLINE = Buffer.from('\n');
@@ -13,8 +13,8 @@ const NEWLINE = Buffer.from('\n');
  * an object; a row the service pretty-printed across lines is re-serialized so that every output
  * line is one row.
  */
-export function ndjsonTransform(onRow: () => void): Transform {
-  // Rows of one input chunk are pushed as one buffer: a push per row costs more than the scan.
+export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
+  // Rows of one input chunk are written as one buffer: a write per row costs more than the scan.
   let output: Uint8Array[] = [];
   const elements = new JsonArrayElements((bytes, multiline) => {
     if (bytes[0] !== OPEN_OBJECT) {
@@ -23,27 +23,26 @@ export function ndjsonTransform(onRow: () => void): Transform {
     output.push(multiline ? reserialize(bytes) : bytes, NEWLINE);
     onRow();
   });
-
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
+  return {
+    push(chunk) {
       try {
         elements.push(chunk);
       } catch (error) {
-        return callback(explain(error));
+        throw explain(error);
       }
-      if (output.length > 0) this.push(Buffer.concat(output));
+      const rows = output.length > 0 ? Buffer.concat(output) : undefined;
       output = [];
-      callback();
+      return rows;
     },
-    flush(callback) {
+    end() {
       try {
         elements.end();
       } catch (error) {
-        return callback(explain(error));
+        throw explain(error);
       }
-      callback();
+      return undefined;
     },
-  });
+  };
 }
 
 function reserialize(bytes: Uint8Array): Buffer {

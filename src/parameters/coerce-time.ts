@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/validation-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 
 // A bare date or a date-time without a zone would be read in the machine's local zone by
 // Date.parse; the API's times are absolute, so we insist on an explicit offset.

@@ -1,8 +1,10 @@
-import type { ParameterRule } from '../../../generated/report-rules.js';
-import { ValidationError } from '../../errors/validation-error.js';
-import { acceptsValue } from '../../parameters/accepts-value.js';
-import { MONTHLY_TIME_INTERVAL } from '../../time/time-interval.js';
-import type { WireValue } from '../serialization/encode-pairs.js';
+import type { ParameterRule } from '../../generated/report-rules.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { MONTHLY_TIME_INTERVAL } from '../time/time-interval.js';
+import { acceptsValue } from './accepts-value.js';
+
+/** A parameter after validation: a scalar or a list, in the API's own terms. */
+export type WireValue = string | number | boolean | readonly (string | number)[];
 
 /** What `rule` accepts, in words, for error messages. */
 export function describeAllowed(rule: ParameterRule): string {

@@ -1,6 +1,6 @@
-import { ValidationError } from '../../errors/validation-error.js';
-import { latestEndTime, MAX_RANGE_MONTHS } from '../../time/three-month-rule.js';
-import { isTimeZone } from '../../time/time-zone.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { latestEndTime, MAX_RANGE_MONTHS } from '../time/three-month-rule.js';
+import { isTimeZone } from '../time/time-zone.js';
 import { iso } from './time-window.js';
 
 /** Rules spanning several parameters, which the spec table cannot express. */

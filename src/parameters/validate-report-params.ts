@@ -4,13 +4,12 @@ import {
   type ReportType,
   reportOperations,
   reportTypes,
-} from '../../../generated/report-rules.js';
-import { ValidationError } from '../../errors/validation-error.js';
-import type { ReportFormat } from '../../types/report-job-state.js';
-import type { ValidationWarning } from '../../types/validation-warning.js';
-import { coerceTime } from '../params/coerce-time.js';
-import type { WireValue } from '../serialization/encode-pairs.js';
-import { checkRule, describeAllowed, show } from './check-rule.js';
+} from '../../generated/report-rules.js';
+import { ValidationError } from '../errors/validation-error.js';
+import type { ReportFormat } from '../types/report-job-state.js';
+import type { ValidationWarning } from '../types/validation-warning.js';
+import { checkRule, describeAllowed, show, type WireValue } from './check-rule.js';
+import { coerceTime } from './coerce-time.js';
 import { checkSemantics } from './semantic-rules.js';
 import { collectWarnings } from './warnings.js';
 
