@@ -52,6 +52,7 @@ export class JsonArrayElements {
   #seenContent = false;
   #bomBytes = 0;
   readonly #onElement: ElementHandler | undefined;
+  readonly #kernel = valueKernel();
 
   /** Without a handler the reader only counts, keeping no element bytes. */
   constructor(onElement?: ElementHandler) {
@@ -132,10 +133,11 @@ export class JsonArrayElements {
    * even for the short strings of export rows (`npm run bench -- rows`).
    */
   #scanValue(chunk: Uint8Array, bytes: Buffer, from: number): number {
-    if (valueKernel) {
+    const kernel = this.#kernel;
+    if (kernel) {
       const flags =
         (this.#inString ? IN_STRING : 0) | (this.#escaped ? ESCAPED : 0) | (this.#multiline ? MULTILINE : 0);
-      const result = valueKernel.scan(chunk, from, this.#depth, flags);
+      const result = kernel.scan(chunk, from, this.#depth, flags);
       if (result >= 0) {
         this.#depth = 0;
         this.#inString = false;
@@ -143,8 +145,8 @@ export class JsonArrayElements {
         this.#multiline = (result & 1) === 1;
         return result >>> 1;
       }
-      const state = valueKernel.flags;
-      this.#depth = valueKernel.depth;
+      const state = kernel.flags;
+      this.#depth = kernel.depth;
       this.#inString = (state & IN_STRING) !== 0;
       this.#escaped = (state & ESCAPED) !== 0;
       this.#multiline = (state & MULTILINE) !== 0;

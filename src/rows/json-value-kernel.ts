@@ -3,7 +3,7 @@
 // times faster than a JavaScript loop, even one that calls `Buffer#indexOf` per string
 // (`npm run bench -- rows`). The module is assembled below from its instructions, so the source
 // is this file and nothing is built or downloaded. Where WebAssembly SIMD is not available (an
-// old or `--jitless` runtime), `valueKernel` is undefined and JsonArrayElements scans in JavaScript.
+// old or `--jitless` runtime), `valueKernel()` is undefined and JsonArrayElements scans in JavaScript.
 
 /** Flag bits of the state carried from one chunk to the next. */
 export const IN_STRING = 1;
@@ -232,4 +232,10 @@ function instantiate(): ValueKernel | undefined {
   };
 }
 
-export const valueKernel: ValueKernel | undefined = instantiate();
+let kernel: ValueKernel | undefined | null = null;
+
+/** The kernel, compiled when first asked for (a millisecond or two that code never reading json does not pay). */
+export function valueKernel(): ValueKernel | undefined {
+  if (kernel === null) kernel = instantiate();
+  return kernel;
+}

@@ -7,10 +7,10 @@ const decoder = new TextDecoder();
 
 describe('the WebAssembly element scanner', () => {
   it('is available on this runtime (so the other suites test it; json-scan-fallback tests the loop)', () => {
-    expect(valueKernel).toBeDefined();
+    expect(valueKernel()).toBeDefined();
   });
 
-  const kernel = valueKernel as NonNullable<typeof valueKernel>;
+  const kernel = valueKernel() as NonNullable<ReturnType<typeof valueKernel>>;
   /** Scans `text` from `from`: [end, multiline] if the element ends, else [depth, flags]. */
   const scan = (text: string, from: number, depth: number, flags: number) => {
     const result = kernel.scan(encoder.encode(text), from, depth, flags);
