@@ -91,6 +91,7 @@ export class JsonArrayElements {
   push(chunk: Uint8Array): void {
     const length = chunk.length;
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, length);
+    this.#kernel?.forget();
     let start = this.#state === IN_VALUE || this.#state === IN_SCALAR ? 0 : -1;
     let i = 0;
     while (i < length) {

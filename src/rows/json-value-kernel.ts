@@ -17,6 +17,8 @@ export interface ValueKernel {
    * {@link depth} and {@link flags} hold the state at the chunk's end.
    */
   scan(chunk: Uint8Array, from: number, depth: number, flags: number): number;
+  /** Makes the next scan copy its chunk again: a reader may be handed one buffer refilled. */
+  forget(): void;
   readonly depth: number;
   readonly flags: number;
 }
@@ -105,81 +107,84 @@ const nextByte = [...get(I), ...I32_LOAD8_U, ...set(BYTE), ...add(I, 1)];
 /** Returns (I × 2) | LINES: the element ends here. */
 const elementEnd = [...get(I), ...i32(1), I32_SHL, ...get(LINES), I32_OR, RETURN];
 
-// Branch labels count the enclosing blocks from the innermost (0) outwards; each comment lists them.
-// biome-ignore format: one line per step of the loop
-const body = [
-  ...get(FLAGS), ...i32(IN_STRING), I32_AND, ...set(IN_STR), // IN_STR, ESC and LINES are 0 or 1
-  ...get(FLAGS), ...i32(1), I32_SHR_U, ...i32(1), I32_AND, ...set(ESC),
-  ...get(FLAGS), ...i32(2), I32_SHR_U, ...i32(1), I32_AND, ...set(LINES),
-  ...i32(0x22), ...I8X16_SPLAT, ...set(QUOTES),
-  ...i32(0x5c), ...I8X16_SPLAT, ...set(BACKSLASHES),
-  BLOCK, EMPTY, // exit
-  LOOP, EMPTY, // next: 0 next, 1 exit
-  ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 1,
-  ...get(IN_STR), IF, EMPTY, // 0 if, 1 next, 2 exit
-  ...get(ESC), IF, EMPTY, // the byte after a backslash: 0 if, 1 if, 2 next
-  ...i32(0), ...set(ESC), ...add(I, 1), BR, 2,
-  END,
-  BLOCK, EMPTY, // found: 0 found, 1 if, 2 next
-  LOOP, EMPTY, // skip 16 bytes at a time while none is " or \: 0 skip, 1 found
-  ...get(I), ...i32(16), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
-  ...get(I), ...V128_LOAD, LOCAL_TEE, BLOCK16, ...get(QUOTES), ...I8X16_EQ,
-  ...get(BLOCK16), ...get(BACKSLASHES), ...I8X16_EQ, ...V128_OR, ...I8X16_BITMASK,
-  LOCAL_TEE, MASK, I32_EQZ, IF, EMPTY, // 0 if, 1 skip
-  ...add(I, 16), BR, 1,
-  END,
-  ...get(I), ...get(MASK), I32_CTZ, I32_ADD, ...set(I),
-  END, // skip
-  END, // found: I is at a " or \, or fewer than 16 bytes are left
-  ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 2, // 0 if, 1 next, 2 exit
-  ...nextByte,
-  ...isByte(0x22), IF, EMPTY, // 0 if, 1 if, 2 next
-  ...i32(0), ...set(IN_STR),
-  ...get(DEPTH), I32_EQZ, IF, EMPTY, ...elementEnd, END, // a string element
-  BR, 2,
-  END,
-  ...isByte(0x5c), ...set(ESC),
-  BR, 1,
-  END, // in a string
-  ...nextByte,
-  ...isByte(0x22), IF, EMPTY, ...i32(1), ...set(IN_STR), BR, 1, END, // 0 if, 1 next
-  ...isByte(0x7b, true), IF, EMPTY, ...add(DEPTH, 1), BR, 1, END,
-  ...isByte(0x7d, true), IF, EMPTY,
-  ...get(DEPTH), ...i32(1), I32_SUB, LOCAL_TEE, DEPTH, I32_EQZ, IF, EMPTY, ...elementEnd, END,
-  BR, 1,
-  END,
-  ...isByte(0x0a), ...isByte(0x0d), I32_OR, IF, EMPTY, ...i32(1), ...set(LINES), END,
-  BR, 0,
-  END, // next
-  END, // exit: the chunk ended inside the element
-  ...get(DEPTH), GLOBAL_SET, 0,
-  ...get(IN_STR), ...get(ESC), ...i32(1), I32_SHL, I32_OR, ...get(LINES), ...i32(2), I32_SHL, I32_OR, GLOBAL_SET, 1,
-  ...i32(-1),
-  END,
-];
+/** The module's bytes, assembled when the kernel is first asked for. */
+function assemble(): Uint8Array {
+  // Branch labels count the enclosing blocks from the innermost (0) outwards; each comment lists them.
+  // biome-ignore format: one line per step of the loop
+  const body = [
+    ...get(FLAGS), ...i32(IN_STRING), I32_AND, ...set(IN_STR), // IN_STR, ESC and LINES are 0 or 1
+    ...get(FLAGS), ...i32(1), I32_SHR_U, ...i32(1), I32_AND, ...set(ESC),
+    ...get(FLAGS), ...i32(2), I32_SHR_U, ...i32(1), I32_AND, ...set(LINES),
+    ...i32(0x22), ...I8X16_SPLAT, ...set(QUOTES),
+    ...i32(0x5c), ...I8X16_SPLAT, ...set(BACKSLASHES),
+    BLOCK, EMPTY, // exit
+    LOOP, EMPTY, // next: 0 next, 1 exit
+    ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 1,
+    ...get(IN_STR), IF, EMPTY, // 0 if, 1 next, 2 exit
+    ...get(ESC), IF, EMPTY, // the byte after a backslash: 0 if, 1 if, 2 next
+    ...i32(0), ...set(ESC), ...add(I, 1), BR, 2,
+    END,
+    BLOCK, EMPTY, // found: 0 found, 1 if, 2 next
+    LOOP, EMPTY, // skip 16 bytes at a time while none is " or \: 0 skip, 1 found
+    ...get(I), ...i32(16), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
+    ...get(I), ...V128_LOAD, LOCAL_TEE, BLOCK16, ...get(QUOTES), ...I8X16_EQ,
+    ...get(BLOCK16), ...get(BACKSLASHES), ...I8X16_EQ, ...V128_OR, ...I8X16_BITMASK,
+    LOCAL_TEE, MASK, I32_EQZ, IF, EMPTY, // 0 if, 1 skip
+    ...add(I, 16), BR, 1,
+    END,
+    ...get(I), ...get(MASK), I32_CTZ, I32_ADD, ...set(I),
+    END, // skip
+    END, // found: I is at a " or \, or fewer than 16 bytes are left
+    ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 2, // 0 if, 1 next, 2 exit
+    ...nextByte,
+    ...isByte(0x22), IF, EMPTY, // 0 if, 1 if, 2 next
+    ...i32(0), ...set(IN_STR),
+    ...get(DEPTH), I32_EQZ, IF, EMPTY, ...elementEnd, END, // a string element
+    BR, 2,
+    END,
+    ...isByte(0x5c), ...set(ESC),
+    BR, 1,
+    END, // in a string
+    ...nextByte,
+    ...isByte(0x22), IF, EMPTY, ...i32(1), ...set(IN_STR), BR, 1, END, // 0 if, 1 next
+    ...isByte(0x7b, true), IF, EMPTY, ...add(DEPTH, 1), BR, 1, END,
+    ...isByte(0x7d, true), IF, EMPTY,
+    ...get(DEPTH), ...i32(1), I32_SUB, LOCAL_TEE, DEPTH, I32_EQZ, IF, EMPTY, ...elementEnd, END,
+    BR, 1,
+    END,
+    ...isByte(0x0a), ...isByte(0x0d), I32_OR, IF, EMPTY, ...i32(1), ...set(LINES), END,
+    BR, 0,
+    END, // next
+    END, // exit: the chunk ended inside the element
+    ...get(DEPTH), GLOBAL_SET, 0,
+    ...get(IN_STR), ...get(ESC), ...i32(1), I32_SHL, I32_OR, ...get(LINES), ...i32(2), I32_SHL, I32_OR, GLOBAL_SET, 1,
+    ...i32(-1),
+    END,
+  ];
 
-const section = (id: number, contents: number[]) => [id, ...uleb(contents.length), ...contents];
-const name = (text: string) => [...uleb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
-const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
-const func = [...locals, ...body];
-const mutableI32 = [I32, 1, ...i32(0), END];
+  const section = (id: number, contents: number[]) => [id, ...uleb(contents.length), ...contents];
+  const name = (text: string) => [...uleb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
+  const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
+  const func = [...locals, ...body];
+  const mutableI32 = [I32, 1, ...i32(0), END];
 
-// biome-ignore format: one line per section
-const moduleBytes = new Uint8Array([
-  ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-  ...section(1, [1, 0x60, 4, I32, I32, I32, I32, 1, I32]),
-  ...section(3, [1, 0]),
-  ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
-  ...section(6, [2, ...mutableI32, ...mutableI32]),
-  ...section(7, [
-    4,
-    ...name('scan'), 0, 0,
-    ...name('memory'), 2, 0,
-    ...name('depth'), 3, 0,
-    ...name('flags'), 3, 1,
-  ]),
-  ...section(10, [1, ...uleb(func.length), ...func]),
-]);
+  // biome-ignore format: one line per section
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [1, 0x60, 4, I32, I32, I32, I32, 1, I32]),
+    ...section(3, [1, 0]),
+    ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
+    ...section(6, [2, ...mutableI32, ...mutableI32]),
+    ...section(7, [
+      4,
+      ...name('scan'), 0, 0,
+      ...name('memory'), 2, 0,
+      ...name('depth'), 3, 0,
+      ...name('flags'), 3, 1,
+    ]),
+    ...section(10, [1, ...uleb(func.length), ...func]),
+  ]);
+}
 
 const PAGE = 65536;
 
@@ -201,7 +206,7 @@ function instantiate(): ValueKernel | undefined {
   const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   let exports: KernelExports;
   try {
-    exports = new (wasm as WebAssemblyApi).Instance(new (wasm as WebAssemblyApi).Module(moduleBytes))
+    exports = new (wasm as WebAssemblyApi).Instance(new (wasm as WebAssemblyApi).Module(assemble()))
       .exports as KernelExports;
   } catch {
     return undefined; // no WebAssembly, or no SIMD
@@ -222,6 +227,9 @@ function instantiate(): ValueKernel | undefined {
         loaded = chunk;
       }
       return scan(from, chunk.length, depthNow, flagsNow);
+    },
+    forget() {
+      loaded = undefined;
     },
     get depth() {
       return depth.value;

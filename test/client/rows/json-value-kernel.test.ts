@@ -41,6 +41,19 @@ describe('the WebAssembly element scanner', () => {
     expect(scan('"}', 0, 1, IN_STRING | MULTILINE)).toEqual({ end: 2, multiline: true });
   });
 
+  it('reads a buffer handed over again with new bytes afresh', () => {
+    const texts: string[] = [];
+    const elements = new JsonArrayElements((bytes) => texts.push(decoder.decode(bytes)));
+    const buffer = new Uint8Array(13);
+    // Elements whole in each chunk: one that spans chunks is kept as a view of the chunk it began in.
+    for (const piece of ['[{"a":"1"},', '{"b":"2"},', '{"c":"3"}]']) {
+      buffer.set(encoder.encode(piece.padEnd(13)));
+      elements.push(buffer);
+    }
+    elements.end();
+    expect(texts).toEqual(['{"a":"1"}', '{"b":"2"}', '{"c":"3"}']);
+  });
+
   it('takes chunks larger than its memory, and a handler pushing another reader meanwhile', () => {
     const row = (i: number) => JSON.stringify({ id: String(i), note: 'n'.repeat(5000) });
     const big = encoder.encode(`[${Array.from({ length: 300 }, (_, i) => row(i)).join(',')}]`);
