@@ -15,7 +15,6 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { CsvRecords } from '../../rows/csv-records.js';
 import { JsonArrayElements } from '../../rows/json-array-elements.js';
 import { rowsOf } from '../../rows/rows-of.js';
@@ -83,10 +82,7 @@ export async function writeWindowFile(
       callback();
     },
   });
-  const source =
-    format === 'ndjson'
-      ? Readable.from(ndjsonLines(download, count))
-      : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
+  const source = format === 'ndjson' ? Readable.from(ndjsonLines(download, count)) : download.readable;
   try {
     await pipeline(source, measure, createWriteStream(temp, { flags: 'wx' }), { signal });
     const fd = openSync(temp, 'r+');
