@@ -1,6 +1,7 @@
 // rows() throughput from a file-speed source, against baselines on the same bytes in the same run:
 // json rows() against JSON.parse of the whole body (the fastest way to get rows out of a JSON
-// export, but it holds the body and every row in memory), csv rows() against papaparse with
+// export, but it holds the body and every row in memory), the json array scanner alone against a
+// native search of the same bytes, csv rows() against papaparse with
 // `header` + `step` (the library's own row-by-row mode). Peak RSS of json rows() over a 200 MB
 // body is measured in a child process, whose resident size is nothing but the reader.
 import { execFileSync } from 'node:child_process';
@@ -10,10 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { csvRows } from '../../src/rows/csv-rows.js';
+import { JsonArrayElements } from '../../src/rows/json-array-elements.js';
 import { jsonRows } from '../../src/rows/json-rows.js';
 import { generateChunks } from '../../src/sandbox/index.js';
 import { exportBodies, streamOf } from './support/export-bodies.js';
-import { interleaved, report } from './support/report.js';
+import { longStringJson } from './support/long-string-rows.js';
+import { interleaved, median, report } from './support/report.js';
 
 const ROUNDS = 5;
 const MB = Number(process.env.BENCH_ROWS_MB ?? 48);
@@ -47,6 +50,42 @@ report({
   ratios: jsonRun.ratios,
   target: 0.8,
   note,
+});
+
+// The json scanner alone (the CLI's row counter and ndjson re-framer), count-only, in 64 KiB
+// chunks, against one `Buffer#indexOf` per `"` of the same bytes: a native search of the bytes
+// that matter, which is what a scanner calling memchr per string would cost (JSON.parse, 4-5×
+// slower and building every row, would flatter any scanner). The target asks for the SIMD
+// kernel: the JavaScript loop that runs without it is about 1×. Rows with long strings, where a
+// byte-by-byte scanner falls furthest behind, are shown beside the export's.
+async function scannerRun(body: { json: Uint8Array; rows: number }) {
+  const bytes = Buffer.from(body.json.buffer, body.json.byteOffset, body.json.byteLength);
+  const scan = () => {
+    const elements = new JsonArrayElements();
+    for (let at = 0; at < bytes.length; at += 64 * 1024) elements.push(bytes.subarray(at, at + 64 * 1024));
+    elements.end();
+    check('JsonArrayElements', elements.count, body.rows);
+  };
+  const quotes = () => {
+    let n = 0;
+    for (let at = bytes.indexOf(0x22); at >= 0; at = bytes.indexOf(0x22, at + 1)) n++;
+    return n;
+  };
+  scan();
+  quotes();
+  const run = await interleaved(9, quotes, scan);
+  return { ratios: run.ratios, mbPerS: median(run.candidateS.map((s) => bytes.length / 1e6 / s)) };
+}
+const exportScan = await scannerRun({ json, rows });
+const longScan = await scannerRun(longStringJson(MB));
+report({
+  what: 'json array scanner alone (CLI row counting: no handler), export rows',
+  baseline: '`Buffer#indexOf` of every `"` in the same bytes',
+  ratios: exportScan.ratios,
+  target: 1.5,
+  note:
+    `${exportScan.mbPerS.toFixed(0)} MB/s; rows with long strings ${longScan.mbPerS.toFixed(0)} MB/s, ` +
+    `${median(longScan.ratios).toFixed(2)}× their indexOf`,
 });
 
 const csvRun = await interleaved(

@@ -1,4 +1,5 @@
 import { JsonArrayError } from '../errors/json-array-error.js';
+import { ESCAPED, IN_STRING, MULTILINE, valueKernel } from './json-value-kernel.js';
 
 // The one reader of the JSON export format, shared by the client's rows() and the CLI's row
 // counter and ndjson writer. It frames the elements of the top-level array by scanning bytes
@@ -51,6 +52,7 @@ export class JsonArrayElements {
   #seenContent = false;
   #bomBytes = 0;
   readonly #onElement: ElementHandler | undefined;
+  readonly #kernel = valueKernel();
 
   /** Without a handler the reader only counts, keeping no element bytes. */
   constructor(onElement?: ElementHandler) {
@@ -67,15 +69,35 @@ export class JsonArrayElements {
     return this.#seenContent;
   }
 
+  /** Whether the reader has just passed a comma between elements (and any whitespace after it). */
+  get atNextElement(): boolean {
+    return this.#state === NEXT_ELEMENT;
+  }
+
+  /**
+   * Moves past `byteLength` bytes that were not pushed, which the caller has checked hold
+   * `elements` whole elements, each followed by its comma (`JSON.parse` of `[` + the bytes before
+   * the last comma + `]` gave that many elements): a reader that parses rows anyway need not scan
+   * them. Only {@link atNextElement}, and the reader is at a next element again afterwards.
+   */
+  skipElements(byteLength: number, elements: number): void {
+    if (this.#state !== NEXT_ELEMENT) throw new Error('skipElements() is only allowed at a next element');
+    this.#offset += byteLength;
+    this.#count += elements;
+    this.#seenContent = true;
+  }
+
   /** Scans one chunk, calling the handler for every element it completes; throws on a broken array. */
   push(chunk: Uint8Array): void {
     const length = chunk.length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, length);
+    this.#kernel?.forget();
     let start = this.#state === IN_VALUE || this.#state === IN_SCALAR ? 0 : -1;
     let i = 0;
     while (i < length) {
       const state = this.#state;
       if (state === IN_VALUE) {
-        const end = this.#scanValue(chunk, i);
+        const end = this.#scanValue(chunk, bytes, i);
         if (end < 0) break;
         this.#emit(chunk, start, end);
         start = -1;
@@ -105,30 +127,58 @@ export class JsonArrayElements {
 
   /**
    * Scans an object, array or string element from `from`: the index just past its end, or -1 if
-   * the chunk ends first. One tight loop over the bytes with the state in locals: export rows are
-   * short strings, for which a native `indexOf` per string costs more than looking at each byte.
+   * the chunk ends first. The WebAssembly kernel does it where it runs (16 bytes per SIMD step
+   * through strings); the loop below is for runtimes without it. There the state lives in locals,
+   * a string's contents are skipped by `Buffer#indexOf` of the next quote (memchr), and a quote
+   * ends the string if an even number of backslashes precede it: faster than looking at each byte
+   * even for the short strings of export rows (`npm run bench -- rows`).
    */
-  #scanValue(chunk: Uint8Array, from: number): number {
+  #scanValue(chunk: Uint8Array, bytes: Buffer, from: number): number {
+    const kernel = this.#kernel;
+    if (kernel) {
+      const flags =
+        (this.#inString ? IN_STRING : 0) | (this.#escaped ? ESCAPED : 0) | (this.#multiline ? MULTILINE : 0);
+      const result = kernel.scan(chunk, from, this.#depth, flags);
+      if (result >= 0) {
+        this.#depth = 0;
+        this.#inString = false;
+        this.#escaped = false;
+        this.#multiline = (result & 1) === 1;
+        return result >>> 1;
+      }
+      const state = kernel.flags;
+      this.#depth = kernel.depth;
+      this.#inString = (state & IN_STRING) !== 0;
+      this.#escaped = (state & ESCAPED) !== 0;
+      this.#multiline = (state & MULTILINE) !== 0;
+      return -1;
+    }
     const length = chunk.length;
     let depth = this.#depth;
     let inString = this.#inString;
-    let escaped = this.#escaped;
     let multiline = this.#multiline;
     let end = -1;
     let i = from;
+    if (this.#escaped) {
+      // The chunk before ended inside a string with an odd run of backslashes.
+      this.#escaped = false;
+      i++;
+    }
     while (i < length) {
       if (inString) {
-        // The string's bytes: only a quote or a backslash matters.
-        for (;;) {
-          if (i >= length) break;
-          const byte = chunk[i++] as number;
-          if (escaped) escaped = false;
-          else if (byte === QUOTE) {
-            inString = false;
-            break;
-          } else if (byte === BACKSLASH) escaped = true;
+        const quote = bytes.indexOf(QUOTE, i);
+        const stop = quote < 0 ? length : quote;
+        let backslash = stop - 1;
+        while (backslash >= i && chunk[backslash] === BACKSLASH) backslash--;
+        const escapes = stop - 1 - backslash;
+        if (quote < 0) {
+          this.#escaped = escapes % 2 === 1;
+          i = length;
+          break;
         }
-        if (inString) break;
+        i = quote + 1;
+        if (escapes % 2 === 1) continue; // an escaped quote
+        inString = false;
         if (depth === 0) {
           end = i; // a string element
           break;
@@ -147,7 +197,6 @@ export class JsonArrayElements {
     }
     this.#depth = depth;
     this.#inString = inString;
-    this.#escaped = escaped;
     this.#multiline = multiline;
     return end;
   }

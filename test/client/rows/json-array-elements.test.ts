@@ -4,6 +4,7 @@ import { JsonArrayError } from '../../../src/errors/json-array-error.js';
 import { JsonArrayElements } from '../../../src/rows/json-array-elements.js';
 import { jsonRows } from '../../../src/rows/json-rows.js';
 import { chunksOf, collect, streamOf } from '../support/byte-streams.js';
+import { document, row, serialize, text, whitespace } from '../support/json-documents.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -31,48 +32,6 @@ function failure(action: () => void): JsonArrayError {
   }
   throw new Error('expected a JsonArrayError');
 }
-
-// Export-shaped data: flat objects of strings or nulls, with the characters that trip byte
-// scanners (quotes, backslashes, brackets, multi-byte UTF-8, line separators, control codes).
-const text = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.string({
-    unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '\n', 'é', '€', '🙂', '\u2028', '\u0001'),
-  }),
-);
-const row = fc.dictionary(text, fc.oneof(text, fc.constant(null)), { maxKeys: 6 });
-const whitespace = fc.string({ unit: fc.constantFrom(' ', '\n', '\r\n', '\t'), maxLength: 3 });
-
-/** JSON text of `value`; `escapeAll` writes every non-ASCII character as a \u escape. */
-function stringLiteral(value: string, escapeAll: boolean): string {
-  const literal = JSON.stringify(value);
-  return escapeAll
-    ? literal.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : literal;
-}
-
-/** Serializes rows with whitespace drawn from `spaces` (cycled) between every pair of tokens. */
-function serialize(
-  rows: readonly Record<string, string | null>[],
-  spaces: readonly string[],
-  escapeAll: boolean,
-) {
-  let n = 0;
-  const ws = () => (spaces.length === 0 ? '' : (spaces[n++ % spaces.length] ?? ''));
-  const value = (v: string | null) => (v === null ? 'null' : stringLiteral(v, escapeAll));
-  const object = (r: Record<string, string | null>) =>
-    `{${ws()}${Object.entries(r)
-      .map(([k, v]) => `${stringLiteral(k, escapeAll)}${ws()}:${ws()}${value(v)}`)
-      .join(`${ws()},${ws()}`)}${ws()}}`;
-  return `${ws()}[${ws()}${rows.map((r) => `${object(r)}${ws()}`).join(`,${ws()}`)}]${ws()}`;
-}
-
-const document = fc.record({
-  rows: fc.array(row, { maxLength: 10 }),
-  spaces: fc.array(whitespace, { maxLength: 5 }),
-  escapeAll: fc.boolean(),
-  cuts: fc.array(fc.nat(), { maxLength: 10 }),
-});
 
 describe('JsonArrayElements', () => {
   it('yields exactly what JSON.parse of the whole gives, for any whitespace and any chunking', () => {
@@ -104,6 +63,27 @@ describe('JsonArrayElements', () => {
       const json = `[${elements.map((e) => `${spacing}${e}${spacing}`).join(',')}]`;
       expect(read(chunksOf(json, [])).texts).toEqual(elements);
       expect(read(chunksOf(json, [3, 7, 11, 17, 23])).texts).toEqual(elements);
+    }
+  });
+
+  it('ends strings right wherever a run of backslashes or an escaped quote is cut, empty chunks included', () => {
+    const values = [''];
+    for (let length = 1; length <= 5; length++) {
+      for (const value of values.filter((v) => v.length === length - 1)) {
+        for (const c of ['\\', '"', 'a']) values.push(value + c);
+      }
+    }
+    for (const value of values) {
+      const json = `[${JSON.stringify({ k: value, l: '\\' })},${JSON.stringify(value)}]`;
+      const bytes = encoder.encode(json);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        const chunks = [bytes.subarray(0, cut), new Uint8Array(0), bytes.subarray(cut)];
+        expect(read(chunks).texts.map((t) => JSON.parse(t))).toEqual([{ k: value, l: '\\' }, value]);
+        const counter = new JsonArrayElements();
+        for (const chunk of chunks) counter.push(chunk);
+        counter.end();
+        expect(counter.count).toBe(2);
+      }
     }
   });
 
@@ -143,6 +123,19 @@ describe('JsonArrayElements', () => {
     for (const chunk of chunksOf('[{"a":"1"},{"b":"]"},3]', [5, 13])) elements.push(chunk);
     elements.end();
     expect(elements.count).toBe(3);
+  });
+
+  it('skips elements parsed elsewhere, counting them and their bytes, only right after a comma', () => {
+    const elements = new JsonArrayElements();
+    expect(() => elements.skipElements(1, 1)).toThrow(/only allowed at a next element/);
+    elements.push(encoder.encode('[{"a":"1"},'));
+    expect(elements.atNextElement).toBe(true);
+    elements.skipElements('{"a":"2"},{"a":"3"},'.length, 2);
+    expect(elements.atNextElement).toBe(true);
+    // '[{"a":"1"},' is 11 bytes, the skipped ones 20, then ' {"a":"4"} ' puts the next { at 42.
+    const error = failure(() => elements.push(encoder.encode(' {"a":"4"} {"a":"5"}]')));
+    expect(error.problem).toBe("a comma is missing before '{' at byte 42");
+    expect(elements.count).toBe(4);
   });
 
   describe('rejects a broken array with a clear error, however chunked', () => {
