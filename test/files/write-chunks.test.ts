@@ -61,49 +61,6 @@ describe('writeChunks', () => {
     expect(readFileSync(path).length).toBe(40 * 64 * 1024);
   });
 
-  it('hands each written batch to onWritten, and its promise holds the next write back', async () => {
-    const source = new PassThrough();
-    const handed: number[] = [];
-    let release: () => void = () => {};
-    let firstHanded: () => void = () => {};
-    const first = new Promise<void>((resolve) => (firstHanded = resolve));
-    const pending = writeChunks(source, fd, {
-      onWritten: (batch) => {
-        handed.push(batch.reduce((n, c) => n + c.byteLength, 0));
-        if (handed.length > 1) return undefined;
-        firstHanded();
-        // The first batch is held: nothing more may be written until it is released.
-        return new Promise<void>((resolve) => (release = resolve));
-      },
-    });
-    source.write(chunk(1000, 1));
-    await first;
-    source.write(chunk(2000, 2));
-    source.end(chunk(3000, 3));
-    await new Promise<void>((resolve) => source.once('end', () => resolve()));
-    expect(handed).toEqual([1000]);
-    expect(readFileSync(path).length).toBe(1000);
-    release();
-    expect(await pending).toBe(6000);
-    expect(handed.reduce((a, b) => a + b, 0)).toBe(6000);
-    expect(readFileSync(path).length).toBe(6000);
-  });
-
-  it('rejects when onWritten throws or its promise rejects', async () => {
-    await expect(
-      writeChunks(Readable.from([Buffer.from('a')]), fd, {
-        onWritten: () => {
-          throw new Error('counter gone');
-        },
-      }),
-    ).rejects.toThrow('counter gone');
-    await expect(
-      writeChunks(Readable.from([Buffer.from('b')]), fd, {
-        onWritten: () => Promise.reject(new Error('worker died')),
-      }),
-    ).rejects.toThrow('worker died');
-  });
-
   it('rejects with the source error and writes nothing after it', async () => {
     const source = new PassThrough();
     const pending = writeChunks(source, fd);
