@@ -10,12 +10,6 @@ export interface WriteChunksOptions {
   readonly map?: (chunk: Buffer) => Uint8Array | undefined;
   /** Called once the source has ended: bytes to write last, or an error to throw. */
   readonly flush?: () => Uint8Array | undefined;
-  /**
-   * Called with each batch once it is written (its buffers are then free for the caller to hand
-   * on). A promise it returns holds the next write back until it settles, so a slower consumer of
-   * the written bytes paces the copy; a rejection ends the write.
-   */
-  readonly onWritten?: (chunks: Uint8Array[]) => Promise<void> | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -32,7 +26,7 @@ const BATCH_BYTES = 1024 * 1024;
  * the source is destroyed and the promise rejects; `fd` is never closed here.
  */
 export function writeChunks(source: Readable, fd: number, options: WriteChunksOptions = {}): Promise<number> {
-  const { map, flush, onWritten, signal } = options;
+  const { map, flush, signal } = options;
   return new Promise<number>((resolve, reject) => {
     let waiting: Uint8Array[] = [];
     let waitingBytes = 0;
@@ -77,18 +71,7 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
         // libuv writes a whole vector or fails; anything else would silently lose data.
         if (bytes !== size) return settle(new Error(`short write: ${bytes} of ${size} bytes`));
         written += size;
-        let hold: Promise<void> | undefined;
-        try {
-          hold = onWritten?.(batch);
-        } catch (error) {
-          return settle(error);
-        }
-        if (!hold) return writeWaiting();
-        writing = true;
-        hold.then(() => {
-          writing = false;
-          writeWaiting();
-        }, settle);
+        writeWaiting();
       });
     };
 

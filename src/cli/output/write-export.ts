@@ -5,10 +5,12 @@ import { writeChunks } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { OutputFormat } from '../input/report-flags.js';
 import { writeFileAtomically } from './atomic-file.js';
-import { transformOf } from './chunk-rewriter.js';
+import { type ChunkRewriter, transformOf } from './chunk-rewriter.js';
+import { csvNdjsonRewriter } from './csv-ndjson-rewriter.js';
+import { CsvRecordCounter } from './csv-record-counter.js';
 import type { Destination } from './destination.js';
-import { RewriteThread, WORKER_MIN_BYTES } from './rewrite-thread.js';
-import { type CountingRewriter, rewriterFor } from './rewriter-for.js';
+import { JsonRowCounter } from './json-row-counter.js';
+import { ndjsonRewriter } from './ndjson-rewriter.js';
 
 export interface ExportBody {
   readonly body: ReadableStream<Uint8Array>;
@@ -45,99 +47,52 @@ export async function writeExport(
   onProgress: (progress: WriteProgress) => void,
 ): Promise<WrittenExport> {
   checkConvertible(download.format, output);
-  const counted: Counted = { bytes: 0, rows: 0, totalBytes: download.contentLength };
+  const counted = { bytes: 0, rows: 0, totalBytes: download.contentLength };
+  const rewriter = rewriterFor(download.format, output, counted);
+  const counting: ChunkRewriter = {
+    push(chunk) {
+      counted.bytes += chunk.length;
+      const out = rewriter.push(chunk);
+      onProgress(counted);
+      return out;
+    },
+    end: () => rewriter.end(),
+  };
   const source =
     'readable' in download && download.readable
       ? download.readable
       : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
+
   if (destination.kind === 'stdout') {
-    const rewriter = rewriterFor(download.format, output);
-    const stage = transformOf({
-      push: (chunk) => countInline(rewriter, chunk, counted, onProgress),
-      end: () => rewriter.end(),
-    });
-    await pipeline([source, stage, stdout as Writable], { signal, end: false });
-    counted.rows = rewriter.rows;
+    await pipeline([source, transformOf(counting), stdout as Writable], { signal, end: false });
     return { ...counted, path: undefined };
   }
-  const offThread = (download.contentLength ?? 0) >= WORKER_MIN_BYTES;
   await writeFileAtomically(destination.path, (fd) =>
-    offThread
-      ? writeOffThread(source, fd, download.format, output, counted, signal, onProgress)
-      : writeInline(source, fd, download.format, output, counted, signal, onProgress),
+    writeChunks(source, fd, { map: (chunk) => counting.push(chunk), flush: () => counting.end(), signal }),
   );
   onProgress(counted);
   return { ...counted, path: destination.path };
 }
 
-type Counted = { bytes: number; rows: number; totalBytes: number | undefined };
-
-/** One chunk through the rewriter on this thread, counted: what to write for it. */
-function countInline(
-  rewriter: CountingRewriter,
-  chunk: Buffer,
-  counted: Counted,
-  onProgress: (progress: WriteProgress) => void,
-): Uint8Array | undefined {
-  counted.bytes += chunk.length;
-  const out = rewriter.push(chunk);
-  counted.rows = rewriter.rows;
-  onProgress(counted);
-  return out;
-}
-
-/** Counts (or rewrites) each chunk on this thread, then writes it: small exports. */
-async function writeInline(
-  source: Readable,
-  fd: number,
+/** What stands between the download and the output: a row counter, or an ndjson rewriter that counts. */
+function rewriterFor(
   produced: 'csv' | 'json',
   output: OutputFormat,
-  counted: Counted,
-  signal: AbortSignal,
-  onProgress: (progress: WriteProgress) => void,
-): Promise<void> {
-  const rewriter = rewriterFor(produced, output);
-  const map = (chunk: Buffer) => countInline(rewriter, chunk, counted, onProgress);
-  await writeChunks(source, fd, { map, flush: () => rewriter.end(), signal });
-  counted.rows = rewriter.rows;
-}
-
-/**
- * Large exports: this thread only moves bytes from the socket to the file while the rewrite
- * worker counts the rows of what was written (csv, json) or rewrites the download (ndjson), so
- * counting costs the copy little on a machine with a core to spare.
- */
-async function writeOffThread(
-  source: Readable,
-  fd: number,
-  produced: 'csv' | 'json',
-  output: OutputFormat,
-  counted: Counted,
-  signal: AbortSignal,
-  onProgress: (progress: WriteProgress) => void,
-): Promise<void> {
-  const thread = new RewriteThread(produced, output);
-  const progress = (chunk: Buffer) => {
-    counted.bytes += chunk.length;
-    counted.rows = thread.rows;
-    onProgress(counted);
+  counted: { rows: number },
+): ChunkRewriter {
+  const onRow = () => {
+    counted.rows++;
   };
-  try {
-    if (output === 'ndjson') {
-      source.on('data', progress);
-      await writeChunks(thread.rewrite(source), fd, { signal });
-      counted.rows = thread.rows;
-      return;
-    }
-    const map = (chunk: Buffer) => {
-      progress(chunk);
+  if (output === 'ndjson') return produced === 'json' ? ndjsonRewriter(onRow) : csvNdjsonRewriter(onRow);
+  const counter = produced === 'csv' ? new CsvRecordCounter() : new JsonRowCounter();
+  return {
+    push(chunk) {
+      counter.push(chunk);
+      counted.rows = counter.rows;
       return chunk;
-    };
-    await writeChunks(source, fd, { map, onWritten: (batch) => thread.tap(batch), signal });
-    counted.rows = await thread.finish();
-  } finally {
-    thread.close();
-  }
+    },
+    end: () => undefined,
+  };
 }
 
 /** A finished export can be written as produced, or as ndjson; csv and json do not convert. */
