@@ -14,7 +14,7 @@ import { startChild } from './support/loopback.js';
 import { report, seconds } from './support/report.js';
 
 const BYTES = 2 ** 30;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const run = promisify(execFile);
 const curl = ['/usr/bin/curl', '/usr/local/bin/curl'].find((path) => existsSync(path));
 const child = fileURLToPath(new URL('./support/download-to-file.child.mjs', import.meta.url));
