@@ -78,8 +78,10 @@ class ResumableBody extends Readable {
   }
 
   override _read(): void {
-    if (this.#flowing || this.#reopening) return;
+    if (this.#flowing) return;
     this.#flowing = true;
+    // Mid-reopen the consumer's wish is kept: the new answer flows as soon as it is attached.
+    if (this.#reopening) return;
     this.#armIdle();
     if (this.#started) this.#source.resume();
     else {
