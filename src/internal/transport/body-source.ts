@@ -33,7 +33,7 @@ export function claimOnce(source: BodySource): SourceClaim {
   };
 }
 
-// Responses made by our node:http storage leg carry their Node source here; any other Response
+// Responses made by our node:http FetchLike carry their Node source here; any other Response
 // (an injected fetch) is read through its web body.
 const nodeSources = new WeakMap<Response, SourceClaim>();
 
