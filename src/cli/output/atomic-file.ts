@@ -1,6 +1,6 @@
-import { chmodSync, closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { finalMode, removeStaleTemps, resolveFileTarget, tempPathFor } from '../../files/index.js';
+import { resolveFileTarget, tempPathFor, writeAtomically } from '../../files/index.js';
 import { UsageError } from '../errors/usage-error.js';
 
 // Temp files still open and directories created for them, removed synchronously if the process
@@ -60,37 +60,23 @@ export function assertWritable(target: string): void {
 }
 
 /**
- * Runs `write` against a private (0600) temp file beside `target` (its open descriptor, which is
- * closed here) and renames it into place only
- * when `write` resolves; the file then keeps the mode of the file it replaces (or gets the
- * default mode of a new file). A symbolic link is written through. On any failure or abort the
- * temp file, and any directory created for it, is removed and an existing `target` is untouched.
+ * `writeAtomically` (khoros-care-analytics/files) for `--out`: the missing directories above
+ * `target` are created first, and on any failure or abort they are removed again with the temp
+ * file, so an existing `target` is untouched and nothing is left behind.
  */
 export async function writeFileAtomically<T>(target: string, write: (fd: number) => Promise<T>): Promise<T> {
   const file = resolveFileTarget(target, '--out');
   const removeDirectories = createDirectories(file.path);
   liveDirectories.add(removeDirectories);
-  removeStaleTemps(file.path);
-  const temp = tempPathFor(file.path);
-  liveTempFiles.add(temp);
   let done = false;
   try {
-    // Opened synchronously so the file exists before anything can fail: an asynchronous open could
-    // create it after the cleanup below already ran.
-    const fd = openSync(temp, 'wx', 0o600);
-    let result: T;
-    try {
-      result = await write(fd);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(temp, finalMode(file));
-    renameSync(temp, file.path);
-    liveTempFiles.delete(temp);
+    const result = await writeAtomically(file, write, (temp) => {
+      liveTempFiles.add(temp);
+      return () => liveTempFiles.delete(temp);
+    });
     done = true;
     return result;
   } finally {
-    if (liveTempFiles.delete(temp)) rmSync(temp, { force: true });
     liveDirectories.delete(removeDirectories);
     if (!done) removeDirectories();
   }
