@@ -22,8 +22,6 @@ export interface RawClientConfig {
 }
 
 /** A `companyKey` parameter in the query (no fragment ever precedes it in our URLs). */
-const COMPANY_KEY = /[?&]companyKey=/;
-
 /**
  * How `ca.raw` attaches credentials: Basic auth header and `companyKey` query parameter, after
  * checking the request goes to the configured origin (our own calls are built whole by sendRaw
@@ -32,15 +30,8 @@ const COMPANY_KEY = /[?&]companyKey=/;
  */
 function credentialsMiddleware(config: RawClientConfig): Middleware {
   const authorization = basicAuthorization(config.credentials.username, config.credentials.password);
-  const originPrefix = `${config.baseUrl.origin}/`;
   return {
     async onRequest({ request }) {
-      // A call that already carries companyKey and goes to the base origin: the header is set on
-      // openapi-fetch's Request itself, with no second Request and no URL parse.
-      if (request.url.startsWith(originPrefix) && COMPANY_KEY.test(request.url)) {
-        request.headers.set('Authorization', authorization);
-        return request;
-      }
       const url = new URL(request.url);
       assertSameOrigin(url, config.baseUrl);
       const hasKey = url.searchParams.has('companyKey');
