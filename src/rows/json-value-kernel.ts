@@ -1,9 +1,51 @@
 // The inner loop of JsonArrayElements (the bytes of one object, array or string element) as a
 // WebAssembly function that skips string contents 16 bytes at a time with SIMD compares: several
 // times faster than a JavaScript loop, even one that calls `Buffer#indexOf` per string
-// (`npm run bench -- rows`). The module is assembled below from its instructions, so the source
-// is this file and nothing is built or downloaded. Where WebAssembly SIMD is not available (an
-// old or `--jitless` runtime), `valueKernel()` is undefined and JsonArrayElements scans in JavaScript.
+// (`npm run bench -- rows`). The module is assembled below from its instructions (wasm-encoding.ts).
+// Where WebAssembly SIMD is not available (an old or `--jitless` runtime), `valueKernel()` is
+// undefined and JsonArrayElements scans in JavaScript.
+
+import {
+  BLOCK,
+  BR,
+  BR_IF,
+  EMPTY,
+  END,
+  FUNC,
+  GLOBAL_SET,
+  HEADER,
+  I8X16_BITMASK,
+  I8X16_EQ,
+  I8X16_SPLAT,
+  I32,
+  I32_ADD,
+  I32_AND,
+  I32_CONST,
+  I32_CTZ,
+  I32_EQ,
+  I32_EQZ,
+  I32_GE_U,
+  I32_GT_U,
+  I32_LOAD8_U,
+  I32_OR,
+  I32_SHL,
+  I32_SHR_U,
+  I32_SUB,
+  IF,
+  instantiate,
+  LOCAL_GET,
+  LOCAL_SET,
+  LOCAL_TEE,
+  LOOP,
+  name,
+  RETURN,
+  section,
+  sleb,
+  uleb,
+  V128,
+  V128_LOAD,
+  V128_OR,
+} from './wasm-encoding.js';
 
 /** Flag bits of the state carried from one chunk to the next. */
 export const IN_STRING = 1;
@@ -23,40 +65,6 @@ export interface ValueKernel {
   readonly flags: number;
 }
 
-// Opcodes (WebAssembly core spec 2.0, and the fixed-width SIMD proposal it includes).
-const BLOCK = 0x02;
-const LOOP = 0x03;
-const IF = 0x04;
-const END = 0x0b;
-const BR = 0x0c;
-const BR_IF = 0x0d;
-const RETURN = 0x0f;
-const EMPTY = 0x40;
-const LOCAL_GET = 0x20;
-const LOCAL_SET = 0x21;
-const LOCAL_TEE = 0x22;
-const GLOBAL_SET = 0x24;
-const I32_LOAD8_U = [0x2d, 0, 0];
-const I32_CONST = 0x41;
-const I32_EQZ = 0x45;
-const I32_EQ = 0x46;
-const I32_GT_U = 0x4b;
-const I32_GE_U = 0x4f;
-const I32_CTZ = 0x68;
-const I32_ADD = 0x6a;
-const I32_SUB = 0x6b;
-const I32_AND = 0x71;
-const I32_OR = 0x72;
-const I32_SHL = 0x74;
-const I32_SHR_U = 0x76;
-const V128_LOAD = [0xfd, 0x00, 0, 0];
-const I8X16_SPLAT = [0xfd, 0x0f];
-const I8X16_EQ = [0xfd, 0x23];
-const V128_OR = [0xfd, 0x50];
-const I8X16_BITMASK = [0xfd, 0x64];
-const I32 = 0x7f;
-const V128 = 0x7b;
-
 // Parameters and locals of the function.
 const I = 0; // where the scan is
 const LENGTH = 1;
@@ -70,29 +78,6 @@ const LINES = 8;
 const QUOTES = 9; // v128: 16 × "
 const BACKSLASHES = 10; // v128: 16 × \
 const BLOCK16 = 11; // v128: the 16 bytes looked at
-
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const uleb = (value: number): number[] => {
-  const out: number[] = [];
-  do {
-    const byte = value & 0x7f;
-    value >>>= 7;
-    out.push(value ? byte | 0x80 : byte);
-  } while (value);
-  return out;
-};
 
 const get = (local: number) => [LOCAL_GET, local];
 const set = (local: number) => [LOCAL_SET, local];
@@ -162,16 +147,14 @@ function assemble(): Uint8Array {
     END,
   ];
 
-  const section = (id: number, contents: number[]) => [id, ...uleb(contents.length), ...contents];
-  const name = (text: string) => [...uleb(text.length), ...[...text].map((c) => c.charCodeAt(0))];
   const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
   const func = [...locals, ...body];
   const mutableI32 = [I32, 1, ...i32(0), END];
 
   // biome-ignore format: one line per section
   return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 4, I32, I32, I32, I32, 1, I32]),
+    ...HEADER,
+    ...section(1, [1, FUNC, 4, I32, I32, I32, I32, 1, I32]),
     ...section(3, [1, 0]),
     ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
     ...section(6, [2, ...mutableI32, ...mutableI32]),
@@ -196,21 +179,9 @@ interface KernelExports {
   flags: { readonly value: number };
 }
 
-/** The part of the WebAssembly API used here (@types/node declares its types, not its value). */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { readonly exports: unknown };
-}
-
-function instantiate(): ValueKernel | undefined {
-  const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  let exports: KernelExports;
-  try {
-    exports = new (wasm as WebAssemblyApi).Instance(new (wasm as WebAssemblyApi).Module(assemble()))
-      .exports as KernelExports;
-  } catch {
-    return undefined; // no WebAssembly, or no SIMD
-  }
+function load(): ValueKernel | undefined {
+  const exports = instantiate<KernelExports>(assemble());
+  if (!exports) return undefined;
   const { memory, depth, flags, scan } = exports;
   let view = new Uint8Array(memory.buffer);
   // The chunk in the kernel's memory. Checked on every call, not loaded once per push: a handler
@@ -244,6 +215,6 @@ let kernel: ValueKernel | undefined | null = null;
 
 /** The kernel, compiled when first asked for (a millisecond or two that code never reading json does not pay). */
 export function valueKernel(): ValueKernel | undefined {
-  if (kernel === null) kernel = instantiate();
+  if (kernel === null) kernel = load();
   return kernel;
 }
