@@ -6,6 +6,16 @@
 // undefined and JsonArrayElements scans in JavaScript.
 
 import {
+  frameCode,
+  G_COUNT,
+  G_DEPTH,
+  G_FLAGS,
+  G_START,
+  G_STATE,
+  linesCode,
+  MAX_RECORDS,
+} from './json-frame-code.js';
+import {
   BLOCK,
   BR,
   BR_IF,
@@ -56,13 +66,32 @@ export interface ValueKernel {
   /**
    * Scans the element from `from` in `chunk`, starting at nesting `depth` with `flags`. If the
    * element ends in the chunk: (index just past it) × 2, + 1 if it spans lines. Otherwise -1, and
-   * {@link depth} and {@link flags} hold the state at the chunk's end.
+   * {@link depth} and {@link flags} hold the state at the chunk's end. The byte loop alone, which
+   * {@link frame} runs for string elements and a chunk's last bytes.
    */
   scan(chunk: Uint8Array, from: number, depth: number, flags: number): number;
-  /** Makes the next scan copy its chunk again: a reader may be handed one buffer refilled. */
+  /**
+   * Frames `chunk` from `from` in the framing `state` (json-frame-code.ts) with the element state
+   * (`depth`, `flags`, where the current element started) until JavaScript must look at a byte, or
+   * {@link records} is full, or the chunk ends: returns where it stopped, and {@link state},
+   * {@link depth}, {@link flags}, {@link start} and {@link count} hold the state there.
+   */
+  frame(chunk: Uint8Array, from: number, state: number, depth: number, flags: number, start: number): number;
+  /** Makes the next call copy its chunk again: a reader may be handed one buffer refilled. */
   forget(): void;
   readonly depth: number;
   readonly flags: number;
+  readonly state: number;
+  readonly start: number;
+  /** Elements the last frame call completed, recorded in {@link records}. */
+  readonly count: number;
+  /** Per element of the last frame call: its start, then its end × 2 (+ 1 if it spans lines). */
+  readonly records: Int32Array;
+  /**
+   * The bytes of records `from`…`to` of the last frame call, each followed by a newline: a view
+   * of the kernel's memory, valid until its next call.
+   */
+  lines(from: number, to: number): Uint8Array;
 }
 
 // Parameters and locals of the function.
@@ -148,24 +177,40 @@ function assemble(): Uint8Array {
   ];
 
   const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
-  const func = [...locals, ...body];
+  const scanFunc = [...locals, ...body];
+  const frameFunc = frameCode(0);
+  const linesFunc = linesCode();
   const mutableI32 = [I32, 1, ...i32(0), END];
 
   // biome-ignore format: one line per section
   return new Uint8Array([
     ...HEADER,
-    ...section(1, [1, FUNC, 4, I32, I32, I32, I32, 1, I32]),
-    ...section(3, [1, 0]),
-    ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
-    ...section(6, [2, ...mutableI32, ...mutableI32]),
-    ...section(7, [
-      4,
-      ...name('scan'), 0, 0,
-      ...name('memory'), 2, 0,
-      ...name('depth'), 3, 0,
-      ...name('flags'), 3, 1,
+    ...section(1, [
+      2,
+      FUNC, 4, I32, I32, I32, I32, 1, I32, // scan, lines
+      FUNC, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, // frame
     ]),
-    ...section(10, [1, ...uleb(func.length), ...func]),
+    ...section(3, [3, 0, 1, 0]),
+    ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
+    ...section(6, [5, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32]),
+    ...section(7, [
+      9,
+      ...name('scan'), 0, 0,
+      ...name('frame'), 0, 1,
+      ...name('lines'), 0, 2,
+      ...name('memory'), 2, 0,
+      ...name('depth'), 3, G_DEPTH,
+      ...name('flags'), 3, G_FLAGS,
+      ...name('state'), 3, G_STATE,
+      ...name('start'), 3, G_START,
+      ...name('count'), 3, G_COUNT,
+    ]),
+    ...section(10, [
+      3,
+      ...uleb(scanFunc.length), ...scanFunc,
+      ...uleb(frameFunc.length), ...frameFunc,
+      ...uleb(linesFunc.length), ...linesFunc,
+    ]),
   ]);
 }
 
@@ -174,30 +219,63 @@ const PAGE = 65536;
 /** What the module exports. */
 interface KernelExports {
   scan(from: number, length: number, depth: number, flags: number): number;
+  frame(
+    from: number,
+    length: number,
+    state: number,
+    depth: number,
+    flags: number,
+    start: number,
+    records: number,
+  ): number;
+  lines(records: number, from: number, to: number, out: number): number;
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   depth: { readonly value: number };
   flags: { readonly value: number };
+  state: { readonly value: number };
+  start: { readonly value: number };
+  count: { readonly value: number };
 }
 
 function load(): ValueKernel | undefined {
   const exports = instantiate<KernelExports>(assemble());
   if (!exports) return undefined;
-  const { memory, depth, flags, scan } = exports;
+  const { memory, depth, flags, state, start, count, scan, frame, lines } = exports;
+  // The memory holds the chunk at 0, then the record table, then room for lines() to write it all.
   let view = new Uint8Array(memory.buffer);
+  let recordsAt = 0;
+  let records = new Int32Array(memory.buffer, 0, 2 * MAX_RECORDS);
   // The chunk in the kernel's memory. Checked on every call, not loaded once per push: a handler
   // may push another reader's chunk while this one's is being scanned.
   let loaded: Uint8Array | undefined;
+  const use = (chunk: Uint8Array) => {
+    if (chunk === loaded) return;
+    const at = (chunk.length + 7) & ~7;
+    const needed = at + 8 * MAX_RECORDS + chunk.length + MAX_RECORDS;
+    if (needed > view.length) {
+      memory.grow(Math.ceil((needed - view.length) / PAGE));
+      view = new Uint8Array(memory.buffer);
+      recordsAt = -1;
+    }
+    if (at !== recordsAt) {
+      records = new Int32Array(memory.buffer, at, 2 * MAX_RECORDS);
+      recordsAt = at;
+    }
+    view.set(chunk);
+    loaded = chunk;
+  };
   return {
     scan(chunk, from, depthNow, flagsNow) {
-      if (chunk !== loaded) {
-        if (chunk.length > view.length) {
-          memory.grow(Math.ceil((chunk.length - view.length) / PAGE));
-          view = new Uint8Array(memory.buffer);
-        }
-        view.set(chunk);
-        loaded = chunk;
-      }
+      use(chunk);
       return scan(from, chunk.length, depthNow, flagsNow);
+    },
+    frame(chunk, from, stateNow, depthNow, flagsNow, startNow) {
+      use(chunk);
+      return frame(from, chunk.length, stateNow, depthNow, flagsNow, startNow, recordsAt);
+    },
+    lines(from, to) {
+      const out = recordsAt + 8 * MAX_RECORDS;
+      return view.subarray(out, lines(recordsAt, from, to, out));
     },
     forget() {
       loaded = undefined;
@@ -207,6 +285,18 @@ function load(): ValueKernel | undefined {
     },
     get flags() {
       return flags.value;
+    },
+    get state() {
+      return state.value;
+    },
+    get start() {
+      return start.value;
+    },
+    get count() {
+      return count.value;
+    },
+    get records() {
+      return records;
     },
   };
 }
