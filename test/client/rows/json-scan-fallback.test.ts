@@ -15,3 +15,4 @@ it('runs without the WebAssembly kernel', async () => {
 await import('./json-array-elements.test.js');
 await import('./json-row-reader.test.js');
 await import('./json-array-framing.test.js');
+await import('../../cli/output/ndjson.test.js');
