@@ -36,6 +36,7 @@ import {
   I32_GT_U,
   I32_LE_U,
   I32_LOAD8_U,
+  I32_LOAD16_U,
   I32_LT_S,
   I32_OR,
   I32_SHL,
@@ -66,6 +67,7 @@ import {
   MEMORY_COPY,
   sleb,
   V128,
+  V128_AND,
   V128_OR,
   v128Load,
 } from './wasm-encoding.js';
@@ -107,8 +109,7 @@ const RESULT = 13;
 const ESC_OUT = 14;
 const QUOTE_BITS = 15; // i64 masks of the 64 bytes at I
 const BACKSLASH_BITS = 16;
-const BRACKET_BITS = 17;
-const LINE_BITS = 18;
+const STRUCTURAL_BITS = 17; // brackets and line breaks (and y, Y, _, DEL: skipped when visited)
 const STRING_BITS = 19; // the bytes inside strings (an opening quote is, a closing one is not)
 const WALK = 20;
 const X = 21;
@@ -117,8 +118,8 @@ const V0 = 23; // v128: the 64 bytes, then the splatted bytes compared with
 const QUOTES = 27;
 const BACKSLASHES = 28;
 const SPACES = 29;
-const OPENS = 30;
-const CLOSES = 31;
+const LOW_Y = 30; // 0xf9: ((byte | 0x20) & 0xf9) === 0x79 for {, [, }, ]
+const Y = 31;
 const LFS = 32;
 const CRS = 33;
 
@@ -153,55 +154,34 @@ const bits64 = (lane: (v: number) => number[]) => {
   return [...half(V0, V0 + 1), ...half(V0 + 2, V0 + 3), ...i64(32n), I64_SHL, I64_OR];
 };
 const equal = (splatted: number) => (v: number) => [...get(v), ...get(splatted), ...I8X16_EQ];
-/** `{` or `[` (or with 0x20 is `{`), `}` or `]` (is `}`). */
-const bracket = (v: number) => [
+/** `{`, `[`, `}`, `]` (and y, Y, _, DEL), a line feed or a carriage return. */
+const structural = (v: number) => [
   ...get(v),
   ...get(SPACES),
   ...V128_OR,
-  ...get(OPENS),
+  ...get(LOW_Y),
+  ...V128_AND,
+  ...get(Y),
   ...I8X16_EQ,
-  ...get(v),
-  ...get(SPACES),
+  ...equal(LFS)(v),
   ...V128_OR,
-  ...get(CLOSES),
-  ...I8X16_EQ,
+  ...equal(CRS)(v),
   ...V128_OR,
 ];
-const lineBreak = (v: number) => [...equal(LFS)(v), ...equal(CRS)(v), ...V128_OR];
 const not = (local: number) => [...get(local), ...i64(-1n), I64_XOR];
 const EVEN = 0x5555555555555555n;
 const ODD = -0x5555555555555556n; // 0xAAAAAAAAAAAAAAAA
-/** Stores the element from START to I (just past it) in the record table; stops when it is full. */
-const record = (exitLabel: number) => [
-  ...get(RECORDS),
-  ...get(COUNT),
-  ...i32(3),
-  I32_SHL,
-  I32_ADD,
-  LOCAL_TEE,
-  K,
-  ...get(START),
-  ...i32Store(0),
-  ...get(K),
-  ...get(I),
-  ...i32(1),
-  I32_SHL,
-  ...get(LINES),
-  I32_OR,
-  ...i32Store(4),
+/** Stores the element from START to `end` (just past it) in the record table: then AFTER_ELEMENT. */
+// biome-ignore format: one line per step
+const record = (end: number) => [
+  ...get(RECORDS), ...get(COUNT), ...i32(3), I32_SHL, I32_ADD, LOCAL_TEE, K,
+  ...get(START), ...i32Store(0),
+  ...get(K), ...get(end), ...i32(1), I32_SHL, ...get(LINES), I32_OR, ...i32Store(4),
   ...add(COUNT, 1),
-  ...i32(AFTER_ELEMENT),
-  ...set(STATE),
-  ...i32(0),
-  ...set(IN_STR),
-  ...i32(0),
-  ...set(ESC),
-  ...get(COUNT),
-  ...i32(MAX_RECORDS),
-  I32_EQ,
-  BR_IF,
-  exitLabel,
+  ...i32(AFTER_ELEMENT), ...set(STATE), ...i32(0), ...set(IN_STR), ...i32(0), ...set(ESC),
 ];
+/** Pushes whether the record table is full. */
+const full = [...get(COUNT), ...i32(MAX_RECORDS), I32_EQ];
 /** Starts an element at I, at `depth`, inside a string or not. */
 const startElement = (depth: number, inString: number) => [
   ...get(I),
@@ -227,21 +207,22 @@ export function frameCode(scan: number): number[] {
     ...get(FLAGS), ...i32(1), I32_AND, ...set(IN_STR),
     ...get(FLAGS), ...i32(1), I32_SHR_U, ...i32(1), I32_AND, ...set(ESC),
     ...get(FLAGS), ...i32(2), I32_SHR_U, ...i32(1), I32_AND, ...set(LINES),
-    ...splat(0x22, QUOTES), ...splat(0x5c, BACKSLASHES), ...splat(0x20, SPACES), ...splat(0x7b, OPENS),
-    ...splat(0x7d, CLOSES), ...splat(0x0a, LFS), ...splat(0x0d, CRS),
+    ...splat(0x22, QUOTES), ...splat(0x5c, BACKSLASHES), ...splat(0x20, SPACES), ...splat(0xf9, LOW_Y),
+    ...splat(0x79, Y), ...splat(0x0a, LFS), ...splat(0x0d, CRS),
     BLOCK, EMPTY, // exit
     LOOP, EMPTY, // main: 0 main, 1 exit
     ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 1,
     ...is(STATE, IN_VALUE), IF, EMPTY, // 0 if, 1 main, 2 exit
     BLOCK, EMPTY, // bytewise: 0 bytewise, 1 if, 2 main, 3 exit
     LOOP, EMPTY, // 64 bytes a step: 0 step, 1 bytewise, 2 if, 3 main, 4 exit
-    ...get(DEPTH), I32_EQZ, BR_IF, 1,
+    // Depth 0 inside a string is a string element; depth 0 outside one, an element whose `{` or
+    // `[` is still ahead (the walk below went on past the comma after the element before).
+    ...get(DEPTH), I32_EQZ, ...get(IN_STR), I32_AND, BR_IF, 1,
     ...get(I), ...i32(64), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
     ...[0, 1, 2, 3].flatMap((j) => [...get(I), ...v128Load(16 * j), ...set(V0 + j)]),
     ...bits64(equal(QUOTES)), ...set(QUOTE_BITS),
     ...bits64(equal(BACKSLASHES)), ...set(BACKSLASH_BITS),
-    ...bits64(bracket), ...set(BRACKET_BITS),
-    ...bits64(lineBreak), ...set(LINE_BITS),
+    ...bits64(structural), ...set(STRUCTURAL_BITS),
     ...i32(0), ...set(ESC_OUT),
     // Escaped bytes: those after an odd run of backslashes (simdjson's find_escaped).
     ...get(BACKSLASH_BITS), ...get(ESC), I64_EXTEND_I32_U, I64_OR, ...i64(0n), I64_NE, IF, EMPTY,
@@ -258,28 +239,34 @@ export function frameCode(scan: number): number[] {
     ...get(X), ...i64(0n), ...get(IN_STR), I64_EXTEND_I32_U, I64_SUB, I64_XOR, ...set(STRING_BITS),
     ...get(BACKSLASH_BITS), ...not(STRING_BITS), I64_AND, ...i64(0n), I64_NE, BR_IF, 1,
     ...get(ESC_OUT), ...set(ESC),
-    ...get(BRACKET_BITS), ...not(STRING_BITS), I64_AND, ...set(WALK),
+    ...get(STRUCTURAL_BITS), ...not(STRING_BITS), I64_AND, ...set(WALK),
     BLOCK, EMPTY, // walked: 0 walked, 1 step, 2 bytewise, 3 if, 4 main, 5 exit
     LOOP, EMPTY, // walk: 0 walk, 1 walked, 2 step, 3 bytewise, 4 if, 5 main, 6 exit
     ...get(WALK), ...i64(0n), I64_NE, I32_EQZ, BR_IF, 1,
     ...get(WALK), I64_CTZ, I32_WRAP_I64, ...set(K),
-    ...get(I), ...get(K), I32_ADD, ...I32_LOAD8_U, ...i32(0x20), I32_OR, ...i32(0x7b), I32_EQ,
+    ...get(I), ...get(K), I32_ADD, ...I32_LOAD8_U, LOCAL_TEE, BYTE, ...i32(0x20), I32_OR, ...i32(0x7b), I32_EQ,
     IF, EMPTY, ...add(DEPTH, 1), // 0 if, 1 walk, 2 walked, 3 step, 4 bytewise, 5 if, 6 main, 7 exit
     ELSE,
-    ...get(DEPTH), ...i32(1), I32_SUB, LOCAL_TEE, DEPTH, I32_EQZ, IF, EMPTY, // the element ends: 0 if, 1 if, …, 7 main, 8 exit
-    ...get(LINE_BITS), ...not(STRING_BITS), I64_AND,
-    ...i64(-1n), ...i64(63n), ...get(K), I64_EXTEND_I32_U, I64_SUB, I64_SHR_U, I64_AND, // bits up to K
-    ...i64(0n), I64_NE, ...get(LINES), I32_OR, ...set(LINES),
-    ...get(I), ...get(K), I32_ADD, ...i32(1), I32_ADD, ...set(I),
-    ...record(8),
-    BR, 7,
+    ...get(BYTE), ...i32(0x20), I32_OR, ...i32(0x7d), I32_EQ, IF, EMPTY, // 0 if, 1 else, 2 walk, …, 7 main, 8 exit
+    ...get(DEPTH), ...i32(1), I32_SUB, LOCAL_TEE, DEPTH, I32_EQZ, IF, EMPTY, // the element ends: 0 if, …, 8 main, 9 exit
+    ...get(I), ...get(K), I32_ADD, ...i32(1), I32_ADD, ...set(RESULT),
+    ...record(RESULT),
+    ...full, IF, EMPTY, ...get(RESULT), ...set(I), BR, 10, END,
+    // `,{` or `,[` right after it: the next element starts in these 64 bytes, go on walking.
+    ...get(RESULT), ...i32(1), I32_ADD, ...get(LENGTH), I32_GE_U,
+    ...get(RESULT), ...I32_LOAD16_U, ...i32(0x2000), I32_OR, ...i32(0x7b2c), I32_EQ, I32_EQZ, I32_OR,
+    IF, EMPTY, ...get(RESULT), ...set(I), BR, 9, END,
+    ...get(RESULT), ...i32(1), I32_ADD, ...set(START), ...i32(0), ...set(LINES), ...i32(IN_VALUE), ...set(STATE),
+    ...get(ESC_OUT), ...set(ESC),
+    END,
+    ELSE,
+    ...is(BYTE, 0x0a), ...is(BYTE, 0x0d), I32_OR, ...get(LINES), I32_OR, ...set(LINES),
     END,
     END,
     ...get(WALK), ...get(WALK), ...i64(1n), I64_SUB, I64_AND, ...set(WALK),
     BR, 0,
     END, // walk
     END, // walked: the element goes on past these 64 bytes
-    ...get(LINE_BITS), ...not(STRING_BITS), I64_AND, ...i64(0n), I64_NE, ...get(LINES), I32_OR, ...set(LINES),
     ...get(STRING_BITS), ...i64(63n), I64_SHR_U, I32_WRAP_I64, ...set(IN_STR),
     ...add(I, 64),
     BR, 0,
@@ -298,7 +285,8 @@ export function frameCode(scan: number): number[] {
     END,
     ...get(RESULT), ...i32(1), I32_SHR_U, ...set(I),
     ...get(RESULT), ...i32(1), I32_AND, ...set(LINES),
-    ...record(2),
+    ...record(I),
+    ...full, BR_IF, 2,
     BR, 1,
     END, // in a value
     ...get(I), ...I32_LOAD8_U, ...set(BYTE),

@@ -24,6 +24,7 @@ export const I32_LOAD8_U = [0x2d, 0, 0];
 export const i32Load = (offset = 0) => [0x28, 2, ...uleb(offset)];
 export const i32Store = (offset = 0) => [0x36, 2, ...uleb(offset)];
 export const I32_STORE8 = [0x3a, 0, 0];
+export const I32_LOAD16_U = [0x2f, 0, 0];
 export const I32_CONST = 0x41;
 export const I64_CONST = 0x42;
 export const I32_EQZ = 0x45;
