@@ -138,10 +138,10 @@ export class JsonArrayFramer {
 
   /**
    * The bytes of `spans` `from`…`to` of `chunk` (none began in an earlier chunk), each followed
-   * by a newline, copied into one new buffer.
+   * by a newline: valid until the next push (a view of the kernel's memory, where it runs).
    */
-  linesOf(chunk: Uint8Array, spans: Int32Array, from: number, to: number): Buffer {
-    if (this.#kernel && spans === this.#kernel.records) return Buffer.from(this.#kernel.lines(from, to));
+  linesOf(chunk: Uint8Array, spans: Int32Array, from: number, to: number): Uint8Array {
+    if (this.#kernel && spans === this.#kernel.records) return this.#kernel.lines(from, to);
     let size = 0;
     for (let k = from; k < to; k++)
       size += ((spans[2 * k + 1] as number) >>> 1) - (spans[2 * k] as number) + 1;

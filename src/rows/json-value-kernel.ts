@@ -89,7 +89,8 @@ export interface ValueKernel {
   readonly records: Int32Array;
   /**
    * The bytes of records `from`…`to` of the last frame call, each followed by a newline: a view
-   * of the kernel's memory, valid until its next call.
+   * of the kernel's memory, valid until it loads another chunk (the views of one chunk's runs
+   * follow each other: together they hold at most the chunk's length + 1 bytes).
    */
   lines(from: number, to: number): Uint8Array;
 }
@@ -248,10 +249,11 @@ function load(): ValueKernel | undefined {
   // The chunk in the kernel's memory. Checked on every call, not loaded once per push: a handler
   // may push another reader's chunk while this one's is being scanned.
   let loaded: Uint8Array | undefined;
+  let linesEnd = 0;
   const use = (chunk: Uint8Array) => {
     if (chunk === loaded) return;
     const at = (chunk.length + 7) & ~7;
-    const needed = at + 8 * MAX_RECORDS + chunk.length + MAX_RECORDS;
+    const needed = at + 8 * MAX_RECORDS + chunk.length + 1;
     if (needed > view.length) {
       memory.grow(Math.ceil((needed - view.length) / PAGE));
       view = new Uint8Array(memory.buffer);
@@ -263,6 +265,7 @@ function load(): ValueKernel | undefined {
     }
     view.set(chunk);
     loaded = chunk;
+    linesEnd = at + 8 * MAX_RECORDS;
   };
   return {
     scan(chunk, from, depthNow, flagsNow) {
@@ -274,8 +277,9 @@ function load(): ValueKernel | undefined {
       return frame(from, chunk.length, stateNow, depthNow, flagsNow, startNow, recordsAt);
     },
     lines(from, to) {
-      const out = recordsAt + 8 * MAX_RECORDS;
-      return view.subarray(out, lines(recordsAt, from, to, out));
+      const out = linesEnd;
+      linesEnd = lines(recordsAt, from, to, out);
+      return view.subarray(out, linesEnd);
     },
     forget() {
       loaded = undefined;

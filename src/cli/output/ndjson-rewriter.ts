@@ -46,7 +46,8 @@ export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
       } catch (error) {
         throw explain(error);
       }
-      const rows = output.length > 1 ? Buffer.concat(output) : output[0];
+      // One copy, which the runs gathered in the kernel's memory also need before the next push.
+      const rows = output.length > 0 ? Buffer.concat(output) : undefined;
       output = [];
       return rows;
     },
