@@ -136,26 +136,6 @@ export class JsonArrayFramer {
     }
   }
 
-  /**
-   * The bytes of `spans` `from`…`to` of `chunk` (none began in an earlier chunk), each followed
-   * by a newline: valid until the next push (a view of the kernel's memory, where it runs).
-   */
-  linesOf(chunk: Uint8Array, spans: Int32Array, from: number, to: number): Uint8Array {
-    if (this.#kernel && spans === this.#kernel.records) return this.#kernel.lines(from, to);
-    let size = 0;
-    for (let k = from; k < to; k++)
-      size += ((spans[2 * k + 1] as number) >>> 1) - (spans[2 * k] as number) + 1;
-    const out = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (let k = from; k < to; k++) {
-      const element = chunk.subarray(spans[2 * k], (spans[2 * k + 1] as number) >>> 1);
-      out.set(element, at);
-      at += element.length;
-      out[at++] = LF;
-    }
-    return out;
-  }
-
   /** Runs the kernel from `from`, takes over its state and hands over the elements it recorded. */
   #frame(kernel: ValueKernel, chunk: Uint8Array, from: number, start: number): number {
     const flags =

@@ -41,7 +41,6 @@ import {
   I32_OR,
   I32_SHL,
   I32_SHR_U,
-  I32_STORE8,
   I32_SUB,
   I32_WRAP_I64,
   I64,
@@ -58,13 +57,11 @@ import {
   I64_SUB,
   I64_XOR,
   IF,
-  i32Load,
   i32Store,
   LOCAL_GET,
   LOCAL_SET,
   LOCAL_TEE,
   LOOP,
-  MEMORY_COPY,
   sleb,
   V128,
   V128_AND,
@@ -313,35 +310,4 @@ export function frameCode(scan: number): number[] {
     END,
   ];
   return [3, 8, I32, 8, I64, 11, V128, ...body];
-}
-
-// lines(records, from, to, out): copies the bytes of records from…to, each followed by a newline,
-// to `out`; returns where the output ends.
-const FROM = 1;
-const TO = 2;
-const OUT = 3;
-const AT = 4;
-const SPAN_START = 5;
-const SPAN_LENGTH = 6;
-
-/** The locals and instructions of lines(). */
-export function linesCode(): number[] {
-  // biome-ignore format: one line per step
-  const body = [
-    BLOCK, EMPTY,
-    LOOP, EMPTY, // 0 next, 1 done
-    ...get(FROM), ...get(TO), I32_GE_U, BR_IF, 1,
-    ...get(0), ...get(FROM), ...i32(3), I32_SHL, I32_ADD, LOCAL_TEE, AT, ...i32Load(0), ...set(SPAN_START),
-    ...get(AT), ...i32Load(4), ...i32(1), I32_SHR_U, ...get(SPAN_START), I32_SUB, ...set(SPAN_LENGTH),
-    ...get(OUT), ...get(SPAN_START), ...get(SPAN_LENGTH), ...MEMORY_COPY,
-    ...get(OUT), ...get(SPAN_LENGTH), I32_ADD, LOCAL_TEE, OUT, ...i32(0x0a), ...I32_STORE8,
-    ...add(OUT, 1),
-    ...add(FROM, 1),
-    BR, 0,
-    END,
-    END,
-    ...get(OUT),
-    END,
-  ];
-  return [1, 3, I32, ...body];
 }

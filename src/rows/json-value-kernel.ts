@@ -5,16 +5,7 @@
 // Where WebAssembly SIMD is not available (an old or `--jitless` runtime), `valueKernel()` is
 // undefined and JsonArrayElements scans in JavaScript.
 
-import {
-  frameCode,
-  G_COUNT,
-  G_DEPTH,
-  G_FLAGS,
-  G_START,
-  G_STATE,
-  linesCode,
-  MAX_RECORDS,
-} from './json-frame-code.js';
+import { frameCode, G_COUNT, G_DEPTH, G_FLAGS, G_START, G_STATE, MAX_RECORDS } from './json-frame-code.js';
 import {
   BLOCK,
   BR,
@@ -87,12 +78,6 @@ export interface ValueKernel {
   readonly count: number;
   /** Per element of the last frame call: its start, then its end × 2 (+ 1 if it spans lines). */
   readonly records: Int32Array;
-  /**
-   * The bytes of records `from`…`to` of the last frame call, each followed by a newline: a view
-   * of the kernel's memory, valid until it loads another chunk (the views of one chunk's runs
-   * follow each other: together they hold at most the chunk's length + 1 bytes).
-   */
-  lines(from: number, to: number): Uint8Array;
 }
 
 // Parameters and locals of the function.
@@ -180,7 +165,6 @@ function assemble(): Uint8Array {
   const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
   const scanFunc = [...locals, ...body];
   const frameFunc = frameCode(0);
-  const linesFunc = linesCode();
   const mutableI32 = [I32, 1, ...i32(0), END];
 
   // biome-ignore format: one line per section
@@ -188,17 +172,16 @@ function assemble(): Uint8Array {
     ...HEADER,
     ...section(1, [
       2,
-      FUNC, 4, I32, I32, I32, I32, 1, I32, // scan, lines
+      FUNC, 4, I32, I32, I32, I32, 1, I32, // scan
       FUNC, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, // frame
     ]),
-    ...section(3, [3, 0, 1, 0]),
+    ...section(3, [2, 0, 1]),
     ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
     ...section(6, [5, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32]),
     ...section(7, [
-      9,
+      8,
       ...name('scan'), 0, 0,
       ...name('frame'), 0, 1,
-      ...name('lines'), 0, 2,
       ...name('memory'), 2, 0,
       ...name('depth'), 3, G_DEPTH,
       ...name('flags'), 3, G_FLAGS,
@@ -207,10 +190,9 @@ function assemble(): Uint8Array {
       ...name('count'), 3, G_COUNT,
     ]),
     ...section(10, [
-      3,
+      2,
       ...uleb(scanFunc.length), ...scanFunc,
       ...uleb(frameFunc.length), ...frameFunc,
-      ...uleb(linesFunc.length), ...linesFunc,
     ]),
   ]);
 }
@@ -229,7 +211,6 @@ interface KernelExports {
     start: number,
     records: number,
   ): number;
-  lines(records: number, from: number, to: number, out: number): number;
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   depth: { readonly value: number };
   flags: { readonly value: number };
@@ -241,19 +222,18 @@ interface KernelExports {
 function load(): ValueKernel | undefined {
   const exports = instantiate<KernelExports>(assemble());
   if (!exports) return undefined;
-  const { memory, depth, flags, state, start, count, scan, frame, lines } = exports;
-  // The memory holds the chunk at 0, then the record table, then room for lines() to write it all.
+  const { memory, depth, flags, state, start, count, scan, frame } = exports;
+  // The memory holds the chunk at 0, then the record table.
   let view = new Uint8Array(memory.buffer);
   let recordsAt = 0;
   let records = new Int32Array(memory.buffer, 0, 2 * MAX_RECORDS);
   // The chunk in the kernel's memory. Checked on every call, not loaded once per push: a handler
   // may push another reader's chunk while this one's is being scanned.
   let loaded: Uint8Array | undefined;
-  let linesEnd = 0;
   const use = (chunk: Uint8Array) => {
     if (chunk === loaded) return;
     const at = (chunk.length + 7) & ~7;
-    const needed = at + 8 * MAX_RECORDS + chunk.length + 1;
+    const needed = at + 8 * MAX_RECORDS;
     if (needed > view.length) {
       memory.grow(Math.ceil((needed - view.length) / PAGE));
       view = new Uint8Array(memory.buffer);
@@ -265,7 +245,6 @@ function load(): ValueKernel | undefined {
     }
     view.set(chunk);
     loaded = chunk;
-    linesEnd = at + 8 * MAX_RECORDS;
   };
   return {
     scan(chunk, from, depthNow, flagsNow) {
@@ -275,11 +254,6 @@ function load(): ValueKernel | undefined {
     frame(chunk, from, stateNow, depthNow, flagsNow, startNow) {
       use(chunk);
       return frame(from, chunk.length, stateNow, depthNow, flagsNow, startNow, recordsAt);
-    },
-    lines(from, to) {
-      const out = linesEnd;
-      linesEnd = lines(recordsAt, from, to, out);
-      return view.subarray(out, linesEnd);
     },
     forget() {
       loaded = undefined;

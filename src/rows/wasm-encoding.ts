@@ -20,8 +20,7 @@ export const LOCAL_TEE = 0x22;
 export const GLOBAL_GET = 0x23;
 export const GLOBAL_SET = 0x24;
 export const I32_LOAD8_U = [0x2d, 0, 0];
-/** `i32.load` / `i32.store` of an aligned word at the address plus `offset`. */
-export const i32Load = (offset = 0) => [0x28, 2, ...uleb(offset)];
+/** `i32.store` of an aligned word at the address plus `offset`. */
 export const i32Store = (offset = 0) => [0x36, 2, ...uleb(offset)];
 export const I32_STORE8 = [0x3a, 0, 0];
 export const I32_LOAD16_U = [0x2f, 0, 0];

@@ -3,6 +3,7 @@ import { JsonArrayFramer } from '../../rows/json-array-framer.js';
 import type { ChunkRewriter } from './chunk-rewriter.js';
 
 const OPEN_OBJECT = 0x7b;
+const LF = 0x0a;
 const NEWLINE = Buffer.from('\n');
 
 /**
@@ -14,30 +15,49 @@ const NEWLINE = Buffer.from('\n');
  * line is one row.
  */
 export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
-  // The rows of one input chunk are written as one buffer: a write per row costs more than the
-  // scan. Runs of rows copied as they came are gathered by the framer in one go (in the kernel's
-  // memory where it runs), not row by row.
-  let output: Uint8Array[] = [];
+  // The rows of one input chunk are written as one buffer, assembled by one copy: a write per row
+  // costs more than the scan, and so does a copy per row. Rows that follow each other with a single
+  // comma between them (a compact export) form a stretch of the chunk that is copied whole, its
+  // commas then overwritten with newlines.
+  let pieces: Uint8Array[] = [];
+  let size = 0;
+  let newlines: number[] = []; // where the output has a comma to overwrite
+  let stretchChunk: Uint8Array = NEWLINE;
+  let stretchStart = -1;
+  let stretchEnd = 0; // where its last row ends
+  const endStretch = () => {
+    if (stretchStart < 0) return;
+    pieces.push(stretchChunk.subarray(stretchStart, stretchEnd), NEWLINE);
+    size += stretchEnd - stretchStart + 1;
+    stretchStart = -1;
+  };
   const framer = new JsonArrayFramer((chunk, spans, from, to, first) => {
-    let copied = from;
     for (let k = from; k < to; k++) {
       const start = spans[2 * k] as number;
       const end = spans[2 * k + 1] as number;
       const whole = k === from ? first : undefined;
       if (!whole && chunk[start] === OPEN_OBJECT && (end & 1) === 0) {
+        if (stretchStart >= 0 && start === stretchEnd + 1 && chunk === stretchChunk) {
+          newlines.push(size + stretchEnd - stretchStart);
+        } else {
+          endStretch();
+          stretchChunk = chunk;
+          stretchStart = start;
+        }
+        stretchEnd = end >>> 1;
         onRow();
         continue;
       }
-      if (copied < k) output.push(framer.linesOf(chunk, spans, copied, k));
-      copied = k + 1;
+      endStretch();
       const bytes = whole ?? chunk.subarray(start, end >>> 1);
       if (bytes[0] !== OPEN_OBJECT) {
         throw fail(`a row is not an object at '${String.fromCharCode(bytes[0] ?? 0)}'`);
       }
-      output.push((end & 1) === 1 ? reserialize(bytes) : bytes, NEWLINE);
+      const row = (end & 1) === 1 ? reserialize(bytes) : bytes;
+      pieces.push(row, NEWLINE);
+      size += row.length + 1;
       onRow();
     }
-    if (copied < to) output.push(framer.linesOf(chunk, spans, copied, to));
   });
   return {
     push(chunk) {
@@ -46,9 +66,18 @@ export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
       } catch (error) {
         throw explain(error);
       }
-      // One copy, which the runs gathered in the kernel's memory also need before the next push.
-      const rows = output.length > 0 ? Buffer.concat(output) : undefined;
-      output = [];
+      endStretch();
+      if (pieces.length === 0) return undefined;
+      const rows = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (const piece of pieces) {
+        rows.set(piece, at);
+        at += piece.length;
+      }
+      for (const comma of newlines) rows[comma] = LF;
+      pieces = [];
+      newlines = [];
+      size = 0;
       return rows;
     },
     end() {
