@@ -1,9 +1,11 @@
-// The inner loop of JsonArrayElements (the bytes of one object, array or string element) as a
-// WebAssembly function that skips string contents 16 bytes at a time with SIMD compares: several
-// times faster than a JavaScript loop, even one that calls `Buffer#indexOf` per string
-// (`npm run bench -- rows`). The module is assembled below from its instructions (wasm-encoding.ts).
-// Where WebAssembly SIMD is not available (an old or `--jitless` runtime), `valueKernel()` is
-// undefined and JsonArrayElements scans in JavaScript.
+// The WebAssembly kernel of the json framing (JsonArrayFramer): `frame` frames a run of a chunk's
+// elements in one call (json-frame-code.ts: 64 bytes per step inside objects and arrays), and
+// `scan` is its byte loop for string elements and a chunk's last bytes, which skips string
+// contents 16 bytes at a time with SIMD compares. Both are several times faster than a JavaScript
+// loop, even one that calls `Buffer#indexOf` per string (`npm run bench -- rows`). The module is
+// assembled below from its instructions (wasm-encoding.ts). Where WebAssembly SIMD is not
+// available (an old or `--jitless` runtime), `valueKernel()` is undefined and the framer scans in
+// JavaScript.
 
 import { frameCode, G_COUNT, G_DEPTH, G_FLAGS, G_START, G_STATE, MAX_RECORDS } from './json-frame-code.js';
 import {
