@@ -32,18 +32,16 @@ export class JsonArrayElements {
           // A copy: a handler may push another reader through the same kernel memory.
           const run = spans.slice(2 * from, 2 * to);
           let position = this.#framer.count - (to - from);
-          try {
-            for (let k = 0; k < run.length; k += 2) {
-              this.#handled = ++position;
-              const start = run[k] as number;
-              const end = (run[k + 1] as number) >>> 1;
-              const multiline = ((run[k + 1] as number) & 1) === 1;
-              if (k === 0 && first) onElement(first, multiline, -1);
-              else onElement(chunk.subarray(start, end), multiline, start);
-            }
-          } finally {
-            this.#handled = undefined;
+          // A handler that throws leaves the count at its element, as one called per element would.
+          for (let k = 0; k < run.length; k += 2) {
+            this.#handled = ++position;
+            const start = run[k] as number;
+            const end = (run[k + 1] as number) >>> 1;
+            const multiline = ((run[k + 1] as number) & 1) === 1;
+            if (k === 0 && first) onElement(first, multiline, -1);
+            else onElement(chunk.subarray(start, end), multiline, start);
           }
+          this.#handled = undefined;
         }),
     );
   }
