@@ -3,6 +3,7 @@
 export { CsvRecords } from './csv-records.js';
 export { csvRows } from './csv-rows.js';
 export { type ElementHandler, JsonArrayElements } from './json-array-elements.js';
+export { JsonArrayFramer, type SpansHandler } from './json-array-framer.js';
 export { jsonRows } from './json-rows.js';
 export { type Row, toRow } from './row.js';
 export { rowsOf } from './rows-of.js';

@@ -43,14 +43,13 @@ export type SpansHandler = (
 ) => void;
 
 /**
- * Splits a streamed JSON array into its elements, checking the array's own structure: an opening
- * `[` (after an optional UTF-8 BOM), elements separated by single commas, a closing `]`, nothing
- * but whitespace after it. Elements are framed, not validated. Errors are {@link JsonArrayError}s
- * naming the byte offset.
+ * Splits a streamed JSON array into its elements as {@link JsonArrayElements} does (same checks of
+ * the array's structure, same {@link JsonArrayError}s naming the byte offset), but hands them over
+ * in runs, as offsets in the chunk: one call per run rather than one per element, for readers
+ * that copy elements' bytes (the CLI's ndjson writer). Elements are framed, not validated.
  */
 export class JsonArrayFramer {
-  /** Elements completed so far (those of a run are counted before its handler call). */
-  count = 0;
+  #count = 0;
   #state = BEFORE_ARRAY;
   #depth = 0;
   #inString = false;
@@ -69,19 +68,26 @@ export class JsonArrayFramer {
     this.#onSpans = onSpans;
   }
 
+  /** Elements completed so far (those of a run are counted before its handler is called). */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Whether anything but whitespace has arrived (an all-whitespace body holds no array). */
   get started(): boolean {
     return this.#seenContent;
   }
 
+  /** Whether the framer has just passed a comma between elements (and any whitespace after it). */
   get atNextElement(): boolean {
     return this.#state === NEXT_ELEMENT;
   }
 
-  /** See JsonArrayElements#skipElements. */
+  /** As {@link JsonArrayElements.skipElements}. */
   skipElements(byteLength: number, elements: number): void {
     if (this.#state !== NEXT_ELEMENT) throw new Error('skipElements() is only allowed at a next element');
     this.#offset += byteLength;
-    this.count += elements;
+    this.#count += elements;
     this.#seenContent = true;
   }
 
@@ -149,7 +155,7 @@ export class JsonArrayFramer {
     this.#multiline = (after & MULTILINE) !== 0;
     const count = kernel.count;
     if (count === 0) return i;
-    this.count += count;
+    this.#count += count;
     const handler = this.#onSpans;
     if (handler) handler(chunk, kernel.records, 0, count, this.#joined(chunk, kernel.records));
     return i;
@@ -255,7 +261,7 @@ export class JsonArrayFramer {
 
   /** An element found here rather than by the kernel: a run of one. */
   #emit(chunk: Uint8Array, start: number, end: number): void {
-    this.count++;
+    this.#count++;
     this.#state = AFTER_ELEMENT;
     const handler = this.#onSpans;
     if (!handler) return;

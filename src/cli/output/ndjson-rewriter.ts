@@ -1,5 +1,5 @@
 import { JsonArrayError } from '../../index.js';
-import { JsonArrayFramer } from '../../rows/json-array-framer.js';
+import { JsonArrayFramer } from '../../rows/index.js';
 import type { ChunkRewriter } from './chunk-rewriter.js';
 
 const OPEN_OBJECT = 0x7b;
