@@ -146,7 +146,8 @@ export class JsonArrayFramer {
   #frame(kernel: ValueKernel, chunk: Uint8Array, from: number, start: number): number {
     const flags =
       (this.#inString ? IN_STRING : 0) | (this.#escaped ? ESCAPED : 0) | (this.#multiline ? MULTILINE : 0);
-    const i = kernel.frame(chunk, from, this.#state, this.#depth, flags, start);
+    const handler = this.#onSpans;
+    const i = kernel.frame(chunk, from, this.#state, this.#depth, flags, start, handler !== undefined);
     const after = kernel.flags;
     this.#state = kernel.state;
     this.#depth = kernel.depth;
@@ -156,7 +157,6 @@ export class JsonArrayFramer {
     const count = kernel.count;
     if (count === 0) return i;
     this.#count += count;
-    const handler = this.#onSpans;
     if (handler) handler(chunk, kernel.records, 0, count, this.#joined(chunk, kernel.records));
     return i;
   }

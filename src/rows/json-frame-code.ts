@@ -151,8 +151,8 @@ const bits64 = (lane: (v: number) => number[]) => {
   return [...half(V0, V0 + 1), ...half(V0 + 2, V0 + 3), ...i64(32n), I64_SHL, I64_OR];
 };
 const equal = (splatted: number) => (v: number) => [...get(v), ...get(splatted), ...I8X16_EQ];
-/** `{`, `[`, `}`, `]` (and y, Y, _, DEL), a line feed or a carriage return. */
-const structural = (v: number) => [
+/** `{`, `[`, `}`, `]` (and y, Y, _, DEL), and with `lines` a line feed or a carriage return. */
+const structural = (lines: boolean) => (v: number) => [
   ...get(v),
   ...get(SPACES),
   ...V128_OR,
@@ -160,10 +160,7 @@ const structural = (v: number) => [
   ...V128_AND,
   ...get(Y),
   ...I8X16_EQ,
-  ...equal(LFS)(v),
-  ...V128_OR,
-  ...equal(CRS)(v),
-  ...V128_OR,
+  ...(lines ? [...equal(LFS)(v), ...V128_OR, ...equal(CRS)(v), ...V128_OR] : []),
 ];
 const not = (local: number) => [...get(local), ...i64(-1n), I64_XOR];
 const EVEN = 0x5555555555555555n;
@@ -196,8 +193,12 @@ const startElement = (depth: number, inString: number) => [
   ...add(I, 1),
 ];
 
-/** The locals and instructions of frame(); `scan` is the function index of the byte loop. */
-export function frameCode(scan: number): number[] {
+/**
+ * The locals and instructions of frame(); `scan` is the function index of the byte loop. Without
+ * `lines` the 64-byte steps do not look for line breaks (a tenth faster), and elements that span
+ * lines outside their strings are not flagged as such where a step frames them: for counting.
+ */
+export function frameCode(scan: number, lines: boolean): number[] {
   // Branch labels count the enclosing blocks from the innermost (0) outwards; comments list them.
   // biome-ignore format: one line per step
   const body = [
@@ -219,7 +220,7 @@ export function frameCode(scan: number): number[] {
     ...[0, 1, 2, 3].flatMap((j) => [...get(I), ...v128Load(16 * j), ...set(V0 + j)]),
     ...bits64(equal(QUOTES)), ...set(QUOTE_BITS),
     ...bits64(equal(BACKSLASHES)), ...set(BACKSLASH_BITS),
-    ...bits64(structural), ...set(STRUCTURAL_BITS),
+    ...bits64(structural(lines)), ...set(STRUCTURAL_BITS),
     ...i32(0), ...set(ESC_OUT),
     // Escaped bytes: those after an odd run of backslashes (simdjson's find_escaped).
     ...get(BACKSLASH_BITS), ...get(ESC), I64_EXTEND_I32_U, I64_OR, ...i64(0n), I64_NE, IF, EMPTY,

@@ -67,9 +67,18 @@ export interface ValueKernel {
    * Frames `chunk` from `from` in the framing `state` (json-frame-code.ts) with the element state
    * (`depth`, `flags`, where the current element started) until JavaScript must look at a byte, or
    * {@link records} is full, or the chunk ends: returns where it stopped, and {@link state},
-   * {@link depth}, {@link flags}, {@link start} and {@link count} hold the state there.
+   * {@link depth}, {@link flags}, {@link start} and {@link count} hold the state there. Without
+   * `lines`, for counting, the records' multiline flags are not to be relied on.
    */
-  frame(chunk: Uint8Array, from: number, state: number, depth: number, flags: number, start: number): number;
+  frame(
+    chunk: Uint8Array,
+    from: number,
+    state: number,
+    depth: number,
+    flags: number,
+    start: number,
+    lines: boolean,
+  ): number;
   /** Makes the next call copy its chunk again: a reader may be handed one buffer refilled. */
   forget(): void;
   readonly depth: number;
@@ -166,7 +175,8 @@ function assemble(): Uint8Array {
 
   const locals = [2, 5, I32, 3, V128]; // BYTE…LINES, then QUOTES…BLOCK16
   const scanFunc = [...locals, ...body];
-  const frameFunc = frameCode(0);
+  const frameFunc = frameCode(0, true);
+  const countFunc = frameCode(0, false);
   const mutableI32 = [I32, 1, ...i32(0), END];
 
   // biome-ignore format: one line per section
@@ -177,13 +187,14 @@ function assemble(): Uint8Array {
       FUNC, 4, I32, I32, I32, I32, 1, I32, // scan
       FUNC, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32, // frame
     ]),
-    ...section(3, [2, 0, 1]),
+    ...section(3, [3, 0, 1, 1]),
     ...section(5, [1, 0, 2]), // 2 pages (128 KiB) to start
     ...section(6, [5, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32, ...mutableI32]),
     ...section(7, [
-      8,
+      9,
       ...name('scan'), 0, 0,
       ...name('frame'), 0, 1,
+      ...name('frameCounting'), 0, 2,
       ...name('memory'), 2, 0,
       ...name('depth'), 3, G_DEPTH,
       ...name('flags'), 3, G_FLAGS,
@@ -192,9 +203,10 @@ function assemble(): Uint8Array {
       ...name('count'), 3, G_COUNT,
     ]),
     ...section(10, [
-      2,
+      3,
       ...uleb(scanFunc.length), ...scanFunc,
       ...uleb(frameFunc.length), ...frameFunc,
+      ...uleb(countFunc.length), ...countFunc,
     ]),
   ]);
 }
@@ -205,6 +217,15 @@ const PAGE = 65536;
 interface KernelExports {
   scan(from: number, length: number, depth: number, flags: number): number;
   frame(
+    from: number,
+    length: number,
+    state: number,
+    depth: number,
+    flags: number,
+    start: number,
+    records: number,
+  ): number;
+  frameCounting(
     from: number,
     length: number,
     state: number,
@@ -224,7 +245,7 @@ interface KernelExports {
 function load(): ValueKernel | undefined {
   const exports = instantiate<KernelExports>(assemble());
   if (!exports) return undefined;
-  const { memory, depth, flags, state, start, count, scan, frame } = exports;
+  const { memory, depth, flags, state, start, count, scan, frame, frameCounting } = exports;
   // The memory holds the chunk at 0, then the record table.
   let view = new Uint8Array(memory.buffer);
   let recordsAt = 0;
@@ -253,9 +274,17 @@ function load(): ValueKernel | undefined {
       use(chunk);
       return scan(from, chunk.length, depthNow, flagsNow);
     },
-    frame(chunk, from, stateNow, depthNow, flagsNow, startNow) {
+    frame(chunk, from, stateNow, depthNow, flagsNow, startNow, lines) {
       use(chunk);
-      return frame(from, chunk.length, stateNow, depthNow, flagsNow, startNow, recordsAt);
+      return (lines ? frame : frameCounting)(
+        from,
+        chunk.length,
+        stateNow,
+        depthNow,
+        flagsNow,
+        startNow,
+        recordsAt,
+      );
     },
     forget() {
       loaded = undefined;

@@ -187,6 +187,11 @@ describe('the json array framing', () => {
             expect({ texts: framed.texts, multiline: framed.multiline }).toEqual(
               expected(bytes, reference.elements),
             );
+            const counted = frame(chunks, false);
+            expect({ problem: counted.problem, count: counted.count }).toEqual({
+              problem: reference.problem,
+              count: reference.elements.length,
+            });
           }
         },
       ),
