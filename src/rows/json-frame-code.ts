@@ -250,7 +250,8 @@ export function frameCode(scan: number, lines: boolean): number[] {
     ...get(I), ...get(K), I32_ADD, ...i32(1), I32_ADD, ...set(RESULT),
     ...record(RESULT),
     ...full, IF, EMPTY, ...get(RESULT), ...set(I), BR, 10, END,
-    // `,{` or `,[` right after it: the next element starts in these 64 bytes, go on walking.
+    // `,{` or `,[` right after it: the next element starts there and the walk goes on (its masks
+    // hold for the comma too), at depth 0 until it visits that bracket, here or in the next step.
     ...get(RESULT), ...i32(1), I32_ADD, ...get(LENGTH), I32_GE_U,
     ...get(RESULT), ...I32_LOAD16_U, ...i32(0x2000), I32_OR, ...i32(0x7b2c), I32_EQ, I32_EQZ, I32_OR,
     IF, EMPTY, ...get(RESULT), ...set(I), BR, 9, END,
