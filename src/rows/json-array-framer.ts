@@ -59,6 +59,8 @@ export class JsonArrayFramer {
   #offset = 0; // bytes before the current chunk
   #seenContent = false;
   #bomBytes = 0;
+  #start = -1; // where the kernel left the element it stopped in
+  #full = false; // whether the kernel stopped with its record table full
   readonly #onSpans: SpansHandler | undefined;
   readonly #kernel: ValueKernel | undefined = valueKernel();
   readonly #span = new Int32Array(2);
@@ -102,8 +104,8 @@ export class JsonArrayFramer {
       let state = this.#state;
       if (kernel && state >= FIRST_ELEMENT && state <= IN_VALUE) {
         i = this.#frame(kernel, chunk, i, start);
-        start = this.#state === IN_VALUE ? kernel.start : -1;
-        if (kernel.count === MAX_RECORDS || i >= length) continue;
+        start = this.#state === IN_VALUE ? this.#start : -1;
+        if (this.#full || i >= length) continue;
         state = this.#state;
       }
       if (state === IN_VALUE) {
@@ -142,7 +144,10 @@ export class JsonArrayFramer {
     }
   }
 
-  /** Runs the kernel from `from`, takes over its state and hands over the elements it recorded. */
+  /**
+   * Runs the kernel from `from`, takes over its state (and where its element started, whether its
+   * record table is full) and hands over the elements it recorded.
+   */
   #frame(kernel: ValueKernel, chunk: Uint8Array, from: number, start: number): number {
     const flags =
       (this.#inString ? IN_STRING : 0) | (this.#escaped ? ESCAPED : 0) | (this.#multiline ? MULTILINE : 0);
@@ -154,7 +159,10 @@ export class JsonArrayFramer {
     this.#inString = (after & IN_STRING) !== 0;
     this.#escaped = (after & ESCAPED) !== 0;
     this.#multiline = (after & MULTILINE) !== 0;
+    // All read before the handler runs: it may push another reader through the same kernel.
+    this.#start = kernel.start;
     const count = kernel.count;
+    this.#full = count === MAX_RECORDS;
     if (count === 0) return i;
     this.#count += count;
     if (handler) handler(chunk, kernel.records, 0, count, this.#joined(chunk, kernel.records));

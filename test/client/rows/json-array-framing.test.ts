@@ -199,6 +199,27 @@ describe('the json array framing', () => {
     );
   });
 
+  it('keeps its place when its handler pushes another reader through the same kernel', () => {
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 12 }), ({ elements, spaces }, cuts) => {
+        const { text, texts } = serialize(elements, spaces);
+        const inner = new JsonArrayElements();
+        inner.push(encoder.encode('[{"x":"'));
+        const seen: string[] = [];
+        const outer = new JsonArrayElements((bytes) => {
+          seen.push(decoder.decode(bytes));
+          // Completes the inner reader's element and leaves it inside the next one.
+          inner.push(encoder.encode(`${'y'.repeat(100)}"},{"x":"`));
+        });
+        for (const chunk of cut(encoder.encode(text), cuts)) outer.push(chunk);
+        outer.end();
+        expect(seen).toEqual(texts);
+        expect(inner.count).toBe(texts.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('frames a backslash outside strings as the byte-by-byte framing does (not JSON, but framed alike)', () => {
     const row = `{"a":"${'x'.repeat(20)}"\\"b":"}"}`;
     const bytes = encoder.encode(`[${row},${row}]`);
