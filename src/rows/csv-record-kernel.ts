@@ -8,10 +8,10 @@
 // SIMD is not available (an old or `--jitless` runtime), `recordKernel()` is undefined and the
 // counter runs JavaScript.
 //
-// Blank lines (nothing but `\r` before the newline) are not records. Within a block, a "gap" byte is
-// a `\r` or a newline inside quotes, neither of which says whether a line has content. Adding a 1
-// just past each line end to the gap mask carries through the gaps that follow and stops on the
-// first byte that is not a gap: where that byte is itself a line end, the line was blank.
+// Blank lines (nothing but `\r` before the newline) are not records. Adding a 1 just past each
+// line end to the block's mask of `\r`s carries through the `\r`s that follow and stops on the
+// first other byte: where that byte is itself a line end, the line was blank. (It cannot be a
+// newline inside quotes: a quote would have come first.)
 
 import {
   BLOCK,
@@ -87,18 +87,16 @@ const I = 2; // where the block starts
 const RECORDS = 3;
 const CONTENT = 4; // 0 or 1
 const INQ = 5; // i64: 0, or all ones inside quotes
-const Q = 6; // i64 masks of the block: quotes
-const N = 7; // newlines
-const R = 8; // carriage returns
-const INSIDE = 9; // bytes inside quotes
-const ENDS = 10; // newlines outside quotes: line ends
-const GAPS = 11; // carriage returns and newlines inside quotes
-const VALID = 12; // the block's bytes that belong to the chunk
-const TEXT = 13; // bytes other than \r and \n
-const QUOTES = 14; // v128: 16 × "
-const LFS = 15; // v128: 16 × \n
-const CRS = 16; // v128: 16 × \r
-const V = [17, 18, 19, 20]; // v128: the block's four 16-byte parts
+const N = 6; // i64 masks of the block: newlines
+const R = 7; // carriage returns
+const INSIDE = 8; // bytes inside quotes
+const ENDS = 9; // newlines outside quotes: line ends
+const VALID = 10; // the block's bytes that belong to the chunk
+const TEXT = 11; // bytes other than \r and \n
+const QUOTES = 12; // v128: 16 × "
+const LFS = 13; // v128: 16 × \n
+const CRS = 14; // v128: 16 × \r
+const V = [15, 16, 17, 18]; // v128: the block's four 16-byte parts
 
 const get = (local: number) => [LOCAL_GET, local];
 const set = (local: number) => [LOCAL_SET, local];
@@ -152,18 +150,17 @@ function assemble(): Uint8Array {
     ...i64(-1),
     ...i64(1), ...get(LENGTH), ...get(I), I32_SUB, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB,
     ...get(LENGTH), ...get(I), I32_SUB, ...i32(64), I32_GE_U, SELECT, ...set(VALID),
-    ...mask(QUOTES), ...get(VALID), I64_AND, LOCAL_TEE, Q, ...set(INSIDE),
+    ...mask(QUOTES), ...get(VALID), I64_AND, ...set(INSIDE), // the quotes, until their prefix XOR
     ...mask(LFS), ...get(VALID), I64_AND, ...set(N),
     ...mask(CRS), ...get(VALID), I64_AND, ...set(R),
     ...[1, 2, 4, 8, 16, 32].flatMap(prefixXorStep),
     ...get(INSIDE), ...get(INQ), I64_XOR, LOCAL_TEE, INSIDE, ...i64(63), I64_SHR_S, ...set(INQ),
     ...get(N), ...get(INSIDE), ...i64(-1), I64_XOR, I64_AND, ...set(ENDS),
-    ...get(R), ...get(N), ...get(INSIDE), I64_AND, I64_OR, ...set(GAPS),
     // RECORDS += line ends − blank lines; a line that began with no content before the block
     // starts the carry at bit 0
     ...get(RECORDS), ...get(ENDS), I64_POPCNT, I32_WRAP_I64, I32_ADD,
-    ...get(GAPS), ...get(ENDS), ...i64(1), I64_SHL, ...get(CONTENT), ...i32(1), I32_XOR, I64_EXTEND_I32_U, I64_OR, I64_ADD,
-    ...get(GAPS), ...i64(-1), I64_XOR, I64_AND, ...get(ENDS), I64_AND, I64_POPCNT, I32_WRAP_I64, I32_SUB, ...set(RECORDS),
+    ...get(R), ...get(ENDS), ...i64(1), I64_SHL, ...get(CONTENT), ...i32(1), I32_XOR, I64_EXTEND_I32_U, I64_OR, I64_ADD,
+    ...get(R), ...i64(-1), I64_XOR, I64_AND, ...get(ENDS), I64_AND, I64_POPCNT, I32_WRAP_I64, I32_SUB, ...set(RECORDS),
     // CONTENT: whether a byte other than \r or \n follows the last line end (or, without one, the
     // block has such a byte or the line had content)
     ...get(N), ...get(R), I64_OR, ...i64(-1), I64_XOR, ...get(VALID), I64_AND, ...set(TEXT),
@@ -179,7 +176,7 @@ function assemble(): Uint8Array {
     END,
   ];
 
-  const locals = [3, 3, I32, 9, I64, 7, V128]; // I…CONTENT, INQ…TEXT, QUOTES…V[3]
+  const locals = [3, 3, I32, 7, I64, 7, V128]; // I…CONTENT, INQ…TEXT, QUOTES…V[3]
   const func = [...locals, ...body];
 
   // biome-ignore format: one line per section
