@@ -1,22 +1,25 @@
 // The loop of CsvRecordCounter as one WebAssembly function that counts the records of a whole
-// chunk 64 bytes at a time: a block holding no `"` and no newline (most of them) costs four SIMD
-// loads and compares; any other block becomes 64-bit masks of its quotes, newlines and carriage
-// returns, and is counted without a branch per byte: a prefix XOR of the quotes marks the bytes
-// inside quoted fields, the newlines outside them end lines, and one addition finds the blank
-// lines (below). Several times faster than a `Buffer#indexOf` per newline (`npm run bench --
-// csv-count`). The module is assembled from its instructions (wasm-encoding.ts). Where WebAssembly
-// SIMD is not available (an old or `--jitless` runtime), `recordKernel()` is undefined and the
-// counter runs JavaScript.
+// chunk, 64 bytes at a time, with no branch per byte: SIMD compares turn a block into 64-bit masks
+// of its newlines (and, where the block has any, its quotes and carriage returns). A prefix XOR of
+// the quote mask marks the bytes inside quoted fields; the newlines outside them end lines; one
+// addition finds the blank lines (below); popcounts count the rest. A block without quotes or
+// carriage returns, starting outside quotes (most blocks of most exports), needs only its newline
+// mask. Several times faster than a `Buffer#indexOf` per newline (`npm run bench -- csv-count`).
+// The module is assembled from its instructions (wasm-encoding.ts). Where WebAssembly SIMD is not
+// available (an old or `--jitless` runtime), `recordKernel()` is undefined and the counter runs
+// JavaScript.
 //
 // Blank lines (nothing but `\r` before the newline) are not records. Adding a 1 just past each
 // line end to the block's mask of `\r`s carries through the `\r`s that follow and stops on the
 // first other byte: where that byte is itself a line end, the line was blank. (It cannot be a
-// newline inside quotes: a quote would have come first.)
+// newline inside quotes: a quote would have come first.) A carry out of the block means the line
+// still has no content.
 
 import {
   BLOCK,
   BR,
   BR_IF,
+  ELSE,
   EMPTY,
   END,
   FUNC,
@@ -30,7 +33,8 @@ import {
   I32_AND,
   I32_CONST,
   I32_EQZ,
-  I32_GE_U,
+  I32_GT_U,
+  I32_LT_U,
   I32_OR,
   I32_SHL,
   I32_SHR_U,
@@ -40,11 +44,9 @@ import {
   I64,
   I64_ADD,
   I64_AND,
-  I64_CLZ,
   I64_CONST,
-  I64_EQZ,
   I64_EXTEND_I32_U,
-  I64_NE,
+  I64_LT_U,
   I64_OR,
   I64_POPCNT,
   I64_SHL,
@@ -59,7 +61,6 @@ import {
   LOCAL_TEE,
   LOOP,
   name,
-  SELECT,
   section,
   sleb,
   uleb,
@@ -91,27 +92,26 @@ const N = 6; // i64 masks of the block: newlines
 const R = 7; // carriage returns
 const INSIDE = 8; // bytes inside quotes
 const ENDS = 9; // newlines outside quotes: line ends
-const VALID = 10; // the block's bytes that belong to the chunk
-const TEXT = 11; // bytes other than \r and \n
+const SUM = 10; // R + a 1 past each line end
+const VALID = 11; // the last block's bytes that belong to the chunk
 const QUOTES = 12; // v128: 16 × "
 const LFS = 13; // v128: 16 × \n
 const CRS = 14; // v128: 16 × \r
-const V = [15, 16, 17, 18]; // v128: the block's four 16-byte parts
 
 const get = (local: number) => [LOCAL_GET, local];
 const set = (local: number) => [LOCAL_SET, local];
 const i32 = (value: number) => [I32_CONST, ...sleb(value)];
 const i64 = (value: number) => [I64_CONST, ...sleb(value)];
+const PARTS = [0, 1, 2, 3];
 
-/** Pushes the 16-bit mask of the bytes of the v128 `part` equal to those of `splat`. */
-const bits = (part: number, splat: number) => [...get(part), ...get(splat), ...I8X16_EQ, ...I8X16_BITMASK];
-/** Pushes two 16-bit masks joined into one, as an i64. */
-const join16 = [...i32(16), I32_SHL, I32_OR, I64_EXTEND_I32_U];
+/** Pushes the block's 16-byte part `k` compared with the 16 bytes in `splat` (a v128 of 0s and 1s). */
+const part = (k: number, splat: number) => [...get(I), ...v128LoadAt(16 * k), ...get(splat), ...I8X16_EQ];
 
-/** Pushes the block's 64-bit mask of the bytes equal to the 16 in `splat`. */
+/** Pushes the block's 64-bit mask of the bytes equal to those in `splat`. */
 const mask = (splat: number) => {
-  const [a, b, c, d] = V.map((part) => bits(part, splat)) as [number[], number[], number[], number[]];
-  return [...a, ...b, ...join16, ...c, ...d, ...join16, ...i64(32), I64_SHL, I64_OR];
+  const bits = (k: number) => [...part(k, splat), ...I8X16_BITMASK];
+  const join16 = [...i32(16), I32_SHL, I32_OR, I64_EXTEND_I32_U];
+  return [...bits(0), ...bits(1), ...join16, ...bits(2), ...bits(3), ...join16, ...i64(32), I64_SHL, I64_OR];
 };
 
 /** `INSIDE ^= INSIDE << by` */
@@ -122,6 +122,45 @@ const prefixXorStep = (by: number) => [
   I64_SHL,
   I64_XOR,
   ...set(INSIDE),
+];
+
+/** RECORDS += the lines ENDS ends that have content; CONTENT = whether the next one has so far. */
+// biome-ignore format: one line per step
+const countEnds = (carriageReturns: boolean) => [
+  // The carry starts at bit 0 too when the line began before the block with no content yet.
+  ...(carriageReturns ? get(R) : []),
+  ...get(ENDS), ...i64(1), I64_SHL, ...get(CONTENT), ...i32(1), I32_XOR, I64_EXTEND_I32_U, I64_OR,
+  ...(carriageReturns ? [I64_ADD] : []), ...set(SUM),
+  ...get(RECORDS), ...get(ENDS), I64_POPCNT, ...get(SUM), ...get(ENDS), I64_AND, I64_POPCNT, I64_SUB, I32_WRAP_I64, I32_ADD, ...set(RECORDS),
+  // The next line has content unless the carry ran out of the block (nothing but \r after the last
+  // line end) or a line ends on the block's last byte.
+  ...(carriageReturns ? [...get(SUM), ...get(R), I64_LT_U] : []),
+  ...get(ENDS), ...i64(63), I64_SHR_U, I32_WRAP_I64,
+  ...(carriageReturns ? [I32_OR] : []), I32_EQZ, ...set(CONTENT),
+];
+
+/**
+ * Counts the block at I, quotes and carriage returns included, without a branch per byte. In the
+ * chunk's last block (`last`), the bytes past its end are taken as `\r`s, which neither end a line
+ * nor give it content.
+ */
+// biome-ignore format: one line per step
+const countBlock = (last: boolean) => [
+  ...mask(QUOTES), ...(last ? [...get(VALID), I64_AND] : []), ...set(INSIDE), // the quotes, until their prefix XOR
+  ...mask(LFS), ...(last ? [...get(VALID), I64_AND] : []), ...set(N),
+  ...mask(CRS), ...(last ? [...get(VALID), ...i64(-1), I64_XOR, I64_OR] : []), ...set(R),
+  ...[1, 2, 4, 8, 16, 32].flatMap(prefixXorStep),
+  ...get(INSIDE), ...get(INQ), I64_XOR, LOCAL_TEE, INSIDE, ...i64(63), I64_SHR_S, ...set(INQ),
+  ...get(N), ...get(INSIDE), ...i64(-1), I64_XOR, I64_AND, ...set(ENDS),
+  ...countEnds(true),
+];
+
+/** Counts the block at I when it holds no quotes and starts outside them: its newlines end lines. */
+const countUnquotedBlock = (carriageReturns: boolean) => [
+  ...mask(LFS),
+  ...set(ENDS),
+  ...(carriageReturns ? [...mask(CRS), ...set(R)] : []),
+  ...countEnds(carriageReturns),
 ];
 
 /** The module's bytes, assembled when the kernel is first asked for. */
@@ -135,48 +174,27 @@ function assemble(): Uint8Array {
     ...i32(0x0d), ...I8X16_SPLAT, ...set(CRS),
     BLOCK, EMPTY, // exit
     LOOP, EMPTY, // next: 0 next, 1 exit
-    ...get(I), ...get(LENGTH), I32_GE_U, BR_IF, 1,
-    ...V.flatMap((v, k) => [...get(I), ...v128LoadAt(16 * k), ...set(v)]),
-    // A block without quotes or newlines changes nothing once the line has content (the bytes past
-    // the chunk's end are looked at too: at worst they send the block down the exact path).
-    ...get(CONTENT), IF, EMPTY, // 0 if, 1 next
-    ...V.flatMap((v, k) => [
-      ...get(v), ...get(QUOTES), ...I8X16_EQ, ...get(v), ...get(LFS), ...I8X16_EQ, ...V128_OR,
-      ...(k > 0 ? V128_OR : []),
-    ]),
-    ...V128_ANY_TRUE, I32_EQZ, IF, EMPTY, ...get(I), ...i32(64), I32_ADD, ...set(I), BR, 2, END,
+    ...get(I), ...i32(64), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
+    ...PARTS.flatMap((k) => [...part(k, QUOTES), ...(k > 0 ? V128_OR : [])]),
+    ...V128_ANY_TRUE, ...get(INQ), I32_WRAP_I64, I32_OR, // quotes in the block, or inside them
+    IF, EMPTY, ...countBlock(false), ELSE,
+    ...PARTS.flatMap((k) => [...part(k, CRS), ...(k > 0 ? V128_OR : [])]),
+    ...V128_ANY_TRUE, IF, EMPTY, ...countUnquotedBlock(true), ELSE, ...countUnquotedBlock(false), END,
     END,
-    // VALID = all ones, or the low (LENGTH - I) bits for the chunk's last block
-    ...i64(-1),
-    ...i64(1), ...get(LENGTH), ...get(I), I32_SUB, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB,
-    ...get(LENGTH), ...get(I), I32_SUB, ...i32(64), I32_GE_U, SELECT, ...set(VALID),
-    ...mask(QUOTES), ...get(VALID), I64_AND, ...set(INSIDE), // the quotes, until their prefix XOR
-    ...mask(LFS), ...get(VALID), I64_AND, ...set(N),
-    ...mask(CRS), ...get(VALID), I64_AND, ...set(R),
-    ...[1, 2, 4, 8, 16, 32].flatMap(prefixXorStep),
-    ...get(INSIDE), ...get(INQ), I64_XOR, LOCAL_TEE, INSIDE, ...i64(63), I64_SHR_S, ...set(INQ),
-    ...get(N), ...get(INSIDE), ...i64(-1), I64_XOR, I64_AND, ...set(ENDS),
-    // RECORDS += line ends − blank lines; a line that began with no content before the block
-    // starts the carry at bit 0
-    ...get(RECORDS), ...get(ENDS), I64_POPCNT, I32_WRAP_I64, I32_ADD,
-    ...get(R), ...get(ENDS), ...i64(1), I64_SHL, ...get(CONTENT), ...i32(1), I32_XOR, I64_EXTEND_I32_U, I64_OR, I64_ADD,
-    ...get(R), ...i64(-1), I64_XOR, I64_AND, ...get(ENDS), I64_AND, I64_POPCNT, I32_WRAP_I64, I32_SUB, ...set(RECORDS),
-    // CONTENT: whether a byte other than \r or \n follows the last line end (or, without one, the
-    // block has such a byte or the line had content)
-    ...get(N), ...get(R), I64_OR, ...i64(-1), I64_XOR, ...get(VALID), I64_AND, ...set(TEXT),
-    ...get(CONTENT), ...get(TEXT), ...i64(0), I64_NE, I32_OR,
-    ...get(TEXT), ...i64(63), ...get(ENDS), I64_CLZ, I64_SUB, I64_SHR_U, ...i64(0), I64_NE,
-    ...get(ENDS), I64_EQZ, SELECT, ...set(CONTENT),
     ...get(I), ...i32(64), I32_ADD, ...set(I),
     BR, 0,
     END, // next
-    END, // exit
+    END, // exit: fewer than 64 bytes are left
+    ...get(I), ...get(LENGTH), I32_LT_U, IF, EMPTY,
+    ...i64(1), ...get(LENGTH), ...get(I), I32_SUB, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB, ...set(VALID),
+    ...countBlock(true),
+    END,
     ...get(INQ), I32_WRAP_I64, ...i32(IN_QUOTES), I32_AND, ...get(CONTENT), ...i32(1), I32_SHL, I32_OR, GLOBAL_SET, 0,
     ...get(RECORDS),
     END,
   ];
 
-  const locals = [3, 3, I32, 7, I64, 7, V128]; // I…CONTENT, INQ…TEXT, QUOTES…V[3]
+  const locals = [3, 3, I32, 7, I64, 3, V128]; // I…CONTENT, INQ…VALID, QUOTES…CRS
   const func = [...locals, ...body];
 
   // biome-ignore format: one line per section
@@ -198,7 +216,7 @@ function assemble(): Uint8Array {
 
 /** Bytes counted per call: a chunk is copied into the module's memory this much at a time. */
 const WINDOW = 65536;
-/** The window and the 64 bytes the last block may read past it. */
+/** The window and the 64 bytes the chunk's last block may read past it. */
 const MEMORY_PAGES = 2;
 
 /** What the module exports. */
