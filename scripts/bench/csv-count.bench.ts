@@ -28,7 +28,8 @@ const count = () => {
 };
 const newlines = () => {
   let n = 0;
-  for (const chunk of chunks) for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) n++;
+  for (const chunk of chunks)
+    for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) n++;
   check('newlines', n, body.rows + 1);
 };
 const target = Buffer.allocUnsafe(CHUNK);
