@@ -97,6 +97,7 @@ const VALID = 11; // the last block's bytes that belong to the chunk
 const QUOTES = 12; // v128: 16 × "
 const LFS = 13; // v128: 16 × \n
 const CRS = 14; // v128: 16 × \r
+const BYTES = [15, 16, 17, 18]; // v128: the block, in four parts
 
 const get = (local: number) => [LOCAL_GET, local];
 const set = (local: number) => [LOCAL_SET, local];
@@ -105,7 +106,9 @@ const i64 = (value: number) => [I64_CONST, ...sleb(value)];
 const PARTS = [0, 1, 2, 3];
 
 /** Pushes the block's 16-byte part `k` compared with the 16 bytes in `splat` (a v128 of 0s and 1s). */
-const part = (k: number, splat: number) => [...get(I), ...v128LoadAt(16 * k), ...get(splat), ...I8X16_EQ];
+const part = (k: number, splat: number) => [...get(BYTES[k] as number), ...get(splat), ...I8X16_EQ];
+/** Loads the block at I into BYTES. */
+const loadBlock = PARTS.flatMap((k) => [...get(I), ...v128LoadAt(16 * k), ...set(BYTES[k] as number)]);
 
 /** Pushes the block's 64-bit mask of the bytes equal to those in `splat`. */
 const mask = (splat: number) => {
@@ -124,14 +127,17 @@ const prefixXorStep = (by: number) => [
   ...set(INSIDE),
 ];
 
-/** RECORDS += the lines ENDS ends that have content; CONTENT = whether the next one has so far. */
+/**
+ * RECORDS += the lines ENDS ends that have content (the line ends the carry does not reach);
+ * CONTENT = whether the next line has content so far.
+ */
 // biome-ignore format: one line per step
 const countEnds = (carriageReturns: boolean) => [
   // The carry starts at bit 0 too when the line began before the block with no content yet.
   ...(carriageReturns ? get(R) : []),
   ...get(ENDS), ...i64(1), I64_SHL, ...get(CONTENT), ...i32(1), I32_XOR, I64_EXTEND_I32_U, I64_OR,
   ...(carriageReturns ? [I64_ADD] : []), ...set(SUM),
-  ...get(RECORDS), ...get(ENDS), I64_POPCNT, ...get(SUM), ...get(ENDS), I64_AND, I64_POPCNT, I64_SUB, I32_WRAP_I64, I32_ADD, ...set(RECORDS),
+  ...get(RECORDS), ...get(ENDS), ...get(SUM), ...i64(-1), I64_XOR, I64_AND, I64_POPCNT, I32_WRAP_I64, I32_ADD, ...set(RECORDS),
   // The next line has content unless the carry ran out of the block (nothing but \r after the last
   // line end) or a line ends on the block's last byte.
   ...(carriageReturns ? [...get(SUM), ...get(R), I64_LT_U] : []),
@@ -175,17 +181,19 @@ function assemble(): Uint8Array {
     BLOCK, EMPTY, // exit
     LOOP, EMPTY, // next: 0 next, 1 exit
     ...get(I), ...i32(64), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
+    ...loadBlock,
+    ...PARTS.flatMap((k) => [...part(k, QUOTES), ...part(k, CRS), ...V128_OR, ...(k > 0 ? V128_OR : [])]),
+    ...V128_ANY_TRUE, ...get(INQ), I32_WRAP_I64, I32_OR, IF, EMPTY, // quotes or \r in the block, or inside quotes
     ...PARTS.flatMap((k) => [...part(k, QUOTES), ...(k > 0 ? V128_OR : [])]),
-    ...V128_ANY_TRUE, ...get(INQ), I32_WRAP_I64, I32_OR, // quotes in the block, or inside them
-    IF, EMPTY, ...countBlock(false), ELSE,
-    ...PARTS.flatMap((k) => [...part(k, CRS), ...(k > 0 ? V128_OR : [])]),
-    ...V128_ANY_TRUE, IF, EMPTY, ...countUnquotedBlock(true), ELSE, ...countUnquotedBlock(false), END,
-    END,
+    ...V128_ANY_TRUE, ...get(INQ), I32_WRAP_I64, I32_OR,
+    IF, EMPTY, ...countBlock(false), ELSE, ...countUnquotedBlock(true), END,
+    ELSE, ...countUnquotedBlock(false), END,
     ...get(I), ...i32(64), I32_ADD, ...set(I),
     BR, 0,
     END, // next
     END, // exit: fewer than 64 bytes are left
     ...get(I), ...get(LENGTH), I32_LT_U, IF, EMPTY,
+    ...loadBlock,
     ...i64(1), ...get(LENGTH), ...get(I), I32_SUB, I64_EXTEND_I32_U, I64_SHL, ...i64(1), I64_SUB, ...set(VALID),
     ...countBlock(true),
     END,
@@ -194,7 +202,7 @@ function assemble(): Uint8Array {
     END,
   ];
 
-  const locals = [3, 3, I32, 7, I64, 3, V128]; // I…CONTENT, INQ…VALID, QUOTES…CRS
+  const locals = [3, 3, I32, 7, I64, 7, V128]; // I…CONTENT, INQ…VALID, QUOTES…BYTES[3]
   const func = [...locals, ...body];
 
   // biome-ignore format: one line per section
