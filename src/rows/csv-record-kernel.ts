@@ -7,7 +7,7 @@
 // mask. Several times faster than a `Buffer#indexOf` per newline (`npm run bench -- csv-count`).
 // The module is assembled from its instructions (wasm-encoding.ts). Where WebAssembly SIMD is not
 // available (an old or `--jitless` runtime), `recordKernel()` is undefined and the counter runs
-// JavaScript.
+// csv-record-scan.ts, the same loop in JavaScript.
 //
 // Blank lines (nothing but `\r` before the newline) are not records. Adding a 1 just past each
 // line end to the block's mask of `\r`s carries through the `\r`s that follow and stops on the
