@@ -5,9 +5,9 @@
 // addition finds the blank lines (below); popcounts count the rest. A block without quotes or
 // carriage returns, starting outside quotes (most blocks of most exports), needs only its newline
 // mask. About 5× the same loop in JavaScript, and faster than one `Buffer#indexOf` per newline
-// (`npm run bench -- csv-count`). The module is assembled from its instructions (wasm-encoding.ts). Where WebAssembly SIMD is not
-// available (an old or `--jitless` runtime), `recordKernel()` is undefined and the counter runs
-// csv-record-scan.ts, the same loop in JavaScript.
+// (`npm run bench -- csv-count`). The module is assembled from its instructions
+// (wasm-encoding.ts). Where WebAssembly SIMD is not available (an old or `--jitless` runtime),
+// `recordKernel()` is undefined and the counter runs csv-record-scan.ts, that JavaScript loop.
 //
 // Blank lines (nothing but `\r` before the newline) are not records. Adding a 1 just past each
 // line end to the block's mask of `\r`s carries through the `\r`s that follow and stops on the
