@@ -21,7 +21,6 @@ export interface RawClientConfig {
   readonly userAgent: string;
 }
 
-/** A `companyKey` parameter in the query (no fragment ever precedes it in our URLs). */
 /**
  * How `ca.raw` attaches credentials: Basic auth header and `companyKey` query parameter, after
  * checking the request goes to the configured origin (our own calls are built whole by sendRaw
