@@ -66,7 +66,7 @@ import {
   V128,
   V128_AND,
   V128_OR,
-  v128Load,
+  v128LoadAt,
 } from './wasm-encoding.js';
 
 /** Where the framing is: between tokens of the top-level array, or inside one element. */
@@ -217,7 +217,7 @@ export function frameCode(scan: number, lines: boolean): number[] {
     // `[` is still ahead (the walk below went on past the comma after the element before).
     ...get(DEPTH), I32_EQZ, ...get(IN_STR), I32_AND, BR_IF, 1,
     ...get(I), ...i32(64), I32_ADD, ...get(LENGTH), I32_GT_U, BR_IF, 1,
-    ...[0, 1, 2, 3].flatMap((j) => [...get(I), ...v128Load(16 * j), ...set(V0 + j)]),
+    ...[0, 1, 2, 3].flatMap((j) => [...get(I), ...v128LoadAt(16 * j), ...set(V0 + j)]),
     ...bits64(equal(QUOTES)), ...set(QUOTE_BITS),
     ...bits64(equal(BACKSLASHES)), ...set(BACKSLASH_BITS),
     ...bits64(structural(lines)), ...set(STRUCTURAL_BITS),

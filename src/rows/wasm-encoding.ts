@@ -54,13 +54,14 @@ export const I64_AND = 0x83;
 export const I64_OR = 0x84;
 export const I64_XOR = 0x85;
 export const I64_SHL = 0x86;
+export const I64_SHR_S = 0x87;
 export const I64_SHR_U = 0x88;
 export const I32_WRAP_I64 = 0xa7;
 export const I64_EXTEND_I32_U = 0xad;
 export const MEMORY_COPY = [0xfc, 0x0a, 0, 0];
 export const V128_LOAD = [0xfd, 0x00, 0, 0];
-/** `v128.load` at the address plus `offset`. */
-export const v128Load = (offset: number) => [0xfd, 0x00, 0, ...uleb(offset)];
+/** `v128.load` of the address plus `offset` (the immediate of its memory argument). */
+export const v128LoadAt = (offset: number): number[] => [0xfd, 0x00, 0, ...uleb(offset)];
 export const I8X16_SPLAT = [0xfd, 0x0f];
 export const I8X16_EQ = [0xfd, 0x23];
 export const V128_AND = [0xfd, 0x4e];

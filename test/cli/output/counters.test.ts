@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordCounter } from '../../../src/cli/output/csv-record-counter.js';
 import { JsonRowCounter } from '../../../src/cli/output/json-row-counter.js';
+import { CsvRecordCounter } from '../../../src/rows/csv-record-counter.js';
 
 const encoder = new TextEncoder();
 
