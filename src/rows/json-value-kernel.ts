@@ -213,27 +213,22 @@ function assemble(): Uint8Array {
 
 const PAGE = 65536;
 
+/** The two framing functions: one records elements, the other only counts them. */
+type FrameFunction = (
+  from: number,
+  length: number,
+  state: number,
+  depth: number,
+  flags: number,
+  start: number,
+  records: number,
+) => number;
+
 /** What the module exports. */
 interface KernelExports {
   scan(from: number, length: number, depth: number, flags: number): number;
-  frame(
-    from: number,
-    length: number,
-    state: number,
-    depth: number,
-    flags: number,
-    start: number,
-    records: number,
-  ): number;
-  frameCounting(
-    from: number,
-    length: number,
-    state: number,
-    depth: number,
-    flags: number,
-    start: number,
-    records: number,
-  ): number;
+  frame: FrameFunction;
+  frameCounting: FrameFunction;
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   depth: { readonly value: number };
   flags: { readonly value: number };
