@@ -19,19 +19,19 @@ import {
   BLOCK,
   BR,
   BR_IF,
+  bitmask64,
   ELSE,
   EMPTY,
   END,
   FUNC,
   GLOBAL_SET,
+  localGet as get,
   HEADER,
-  I8X16_BITMASK,
   I8X16_EQ,
   I8X16_SPLAT,
   I32,
   I32_ADD,
   I32_AND,
-  I32_CONST,
   I32_EQZ,
   I32_GT_U,
   I32_LT_U,
@@ -44,7 +44,6 @@ import {
   I64,
   I64_ADD,
   I64_AND,
-  I64_CONST,
   I64_EXTEND_I32_U,
   I64_LT_U,
   I64_OR,
@@ -55,14 +54,14 @@ import {
   I64_SUB,
   I64_XOR,
   IF,
+  i32Const as i32,
+  i64Const as i64,
   instantiate,
-  LOCAL_GET,
-  LOCAL_SET,
   LOCAL_TEE,
   LOOP,
   name,
   section,
-  sleb,
+  localSet as set,
   uleb,
   V128,
   V128_ANY_TRUE,
@@ -99,10 +98,6 @@ const LFS = 13; // v128: 16 × \n
 const CRS = 14; // v128: 16 × \r
 const BYTES = [15, 16, 17, 18]; // v128: the block, in four parts
 
-const get = (local: number) => [LOCAL_GET, local];
-const set = (local: number) => [LOCAL_SET, local];
-const i32 = (value: number) => [I32_CONST, ...sleb(value)];
-const i64 = (value: number) => [I64_CONST, ...sleb(value)];
 const PARTS = [0, 1, 2, 3];
 
 /** Pushes the block's 16-byte part `k` compared with the 16 bytes in `splat` (a v128 of 0s and 1s). */
@@ -111,11 +106,7 @@ const part = (k: number, splat: number) => [...get(BYTES[k] as number), ...get(s
 const loadBlock = PARTS.flatMap((k) => [...get(I), ...v128LoadAt(16 * k), ...set(BYTES[k] as number)]);
 
 /** Pushes the block's 64-bit mask of the bytes equal to those in `splat`. */
-const mask = (splat: number) => {
-  const bits = (k: number) => [...part(k, splat), ...I8X16_BITMASK];
-  const join16 = [...i32(16), I32_SHL, I32_OR, I64_EXTEND_I32_U];
-  return [...bits(0), ...bits(1), ...join16, ...bits(2), ...bits(3), ...join16, ...i64(32), I64_SHL, I64_OR];
-};
+const mask = (splat: number) => bitmask64((k) => part(k, splat));
 
 /** `INSIDE ^= INSIDE << by` */
 // biome-ignore format: one step

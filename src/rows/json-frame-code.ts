@@ -14,22 +14,23 @@
 // go to `scan`, byte by byte.
 
 import {
+  addToLocal as add,
   BLOCK,
   BR,
   BR_IF,
+  bitmask64,
   CALL,
   ELSE,
   EMPTY,
   END,
   GLOBAL_GET,
   GLOBAL_SET,
-  I8X16_BITMASK,
+  localGet as get,
   I8X16_EQ,
   I8X16_SPLAT,
   I32,
   I32_ADD,
   I32_AND,
-  I32_CONST,
   I32_EQ,
   I32_EQZ,
   I32_GE_U,
@@ -46,7 +47,6 @@ import {
   I64,
   I64_ADD,
   I64_AND,
-  I64_CONST,
   I64_CTZ,
   I64_EXTEND_I32_U,
   I64_LT_U,
@@ -57,12 +57,12 @@ import {
   I64_SUB,
   I64_XOR,
   IF,
+  i32Const as i32,
   i32Store,
-  LOCAL_GET,
-  LOCAL_SET,
+  i64Const as i64,
   LOCAL_TEE,
   LOOP,
-  sleb,
+  localSet as set,
   V128,
   V128_AND,
   V128_OR,
@@ -120,11 +120,6 @@ const Y = 31;
 const LFS = 32;
 const CRS = 33;
 
-const get = (local: number) => [LOCAL_GET, local];
-const set = (local: number) => [LOCAL_SET, local];
-const i32 = (value: number) => [I32_CONST, ...sleb(value)];
-const i64 = (value: bigint) => [I64_CONST, ...sleb(value)];
-const add = (local: number, delta: number) => [...get(local), ...i32(delta), I32_ADD, ...set(local)];
 const splat = (byte: number, local: number) => [...i32(byte), ...I8X16_SPLAT, ...set(local)];
 const is = (local: number, value: number) => [...get(local), ...i32(value), I32_EQ];
 const isWhitespace = [
@@ -137,19 +132,7 @@ const isWhitespace = [
   I32_OR,
 ];
 /** An i64 of the 64 bits that `lane(v)` (an i8x16 compare of the vector in local v) gives. */
-const bits64 = (lane: (v: number) => number[]) => {
-  const half = (a: number, b: number) => [
-    ...lane(a),
-    ...I8X16_BITMASK,
-    ...lane(b),
-    ...I8X16_BITMASK,
-    ...i32(16),
-    I32_SHL,
-    I32_OR,
-    I64_EXTEND_I32_U,
-  ];
-  return [...half(V0, V0 + 1), ...half(V0 + 2, V0 + 3), ...i64(32n), I64_SHL, I64_OR];
-};
+const bits64 = (lane: (v: number) => number[]) => bitmask64((k) => lane(V0 + k));
 const equal = (splatted: number) => (v: number) => [...get(v), ...get(splatted), ...I8X16_EQ];
 /** `{`, `[`, `}`, `]` (and y, Y, _, DEL), and with `lines` a line feed or a carriage return. */
 const structural = (lines: boolean) => (v: number) => [

@@ -9,6 +9,7 @@
 
 import { frameCode, G_COUNT, G_DEPTH, G_FLAGS, G_START, G_STATE, MAX_RECORDS } from './json-frame-code.js';
 import {
+  addToLocal as add,
   BLOCK,
   BR,
   BR_IF,
@@ -16,6 +17,7 @@ import {
   END,
   FUNC,
   GLOBAL_SET,
+  localGet as get,
   HEADER,
   I8X16_BITMASK,
   I8X16_EQ,
@@ -23,7 +25,6 @@ import {
   I32,
   I32_ADD,
   I32_AND,
-  I32_CONST,
   I32_CTZ,
   I32_EQ,
   I32_EQZ,
@@ -35,15 +36,14 @@ import {
   I32_SHR_U,
   I32_SUB,
   IF,
+  i32Const as i32,
   instantiate,
-  LOCAL_GET,
-  LOCAL_SET,
   LOCAL_TEE,
   LOOP,
   name,
   RETURN,
   section,
-  sleb,
+  localSet as set,
   uleb,
   V128,
   V128_LOAD,
@@ -105,11 +105,6 @@ const QUOTES = 9; // v128: 16 × "
 const BACKSLASHES = 10; // v128: 16 × \
 const BLOCK16 = 11; // v128: the 16 bytes looked at
 
-const get = (local: number) => [LOCAL_GET, local];
-const set = (local: number) => [LOCAL_SET, local];
-const i32 = (value: number) => [I32_CONST, ...sleb(value)];
-/** `local += delta` */
-const add = (local: number, delta: number) => [...get(local), ...i32(delta), I32_ADD, ...set(local)];
 /** Pushes `byte === a` (or `byte === a || byte === a ^ 0x20` with `either`: `{[` and `}]`). */
 const isByte = (a: number, either = false) =>
   either ? [...get(BYTE), ...i32(0x20), I32_OR, ...i32(a | 0x20), I32_EQ] : [...get(BYTE), ...i32(a), I32_EQ];

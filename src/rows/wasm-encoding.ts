@@ -1,5 +1,6 @@
 // What every WebAssembly kernel of the row readers shares: the binary encoding of a module
-// (opcodes, LEB128 integers, sections) and compiling it where the runtime can. The kernels are
+// (opcodes, LEB128 integers, sections), the instruction sequences they all use, and compiling
+// it where the runtime can. The kernels are
 // assembled from their instructions in TypeScript, so their source is the repository's own code
 // and nothing is built or downloaded. Opcodes: WebAssembly core spec 2.0, with the fixed-width SIMD
 // proposal it includes.
@@ -94,6 +95,40 @@ export function uleb(value: number): number[] {
     out.push(value ? byte | 0x80 : byte);
   } while (value);
   return out;
+}
+
+/** `local.get` of a local. */
+export const localGet = (local: number): number[] => [LOCAL_GET, local];
+/** `local.set` of a local. */
+export const localSet = (local: number): number[] => [LOCAL_SET, local];
+/** Pushes an i32 constant. */
+export const i32Const = (value: number): number[] => [I32_CONST, ...sleb(value)];
+/** Pushes an i64 constant. */
+export const i64Const = (value: number | bigint): number[] => [I64_CONST, ...sleb(value)];
+/** `local += delta` (i32). */
+export const addToLocal = (local: number, delta: number): number[] => [
+  ...localGet(local),
+  ...i32Const(delta),
+  I32_ADD,
+  ...localSet(local),
+];
+
+/**
+ * Pushes the i64 whose 64 bits are the lanes of four i8x16 compares, one per 16-byte part of a
+ * 64-byte block: `compare(k)` pushes the compare of part k (0…3), which gives bits 16k…16k+15.
+ */
+export function bitmask64(compare: (part: number) => number[]): number[] {
+  const join = (a: number, b: number) => [
+    ...compare(a),
+    ...I8X16_BITMASK,
+    ...compare(b),
+    ...I8X16_BITMASK,
+    ...i32Const(16),
+    I32_SHL,
+    I32_OR,
+    I64_EXTEND_I32_U,
+  ];
+  return [...join(0, 1), ...join(2, 3), ...i64Const(32), I64_SHL, I64_OR];
 }
 
 /** A section: its id, its size, its contents. */
