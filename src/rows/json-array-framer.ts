@@ -96,6 +96,7 @@ export class JsonArrayFramer {
   /** Scans one chunk, handing over every element it completes; throws on a broken array. */
   push(chunk: Uint8Array): void {
     const length = chunk.length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, length);
     const kernel = this.#kernel;
     kernel?.forget();
     let start = this.#state === IN_VALUE || this.#state === IN_SCALAR ? 0 : -1;
@@ -109,7 +110,7 @@ export class JsonArrayFramer {
         state = this.#state;
       }
       if (state === IN_VALUE) {
-        const end = this.#scanValue(chunk, i);
+        const end = this.#scanValue(bytes, i);
         if (end < 0) break;
         this.#emit(chunk, start, end);
         start = -1;
@@ -176,8 +177,7 @@ export class JsonArrayFramer {
    * string if an even number of backslashes precede it: faster than looking at each byte even for
    * the short strings of export rows.
    */
-  #scanValue(chunk: Uint8Array, from: number): number {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+  #scanValue(chunk: Buffer, from: number): number {
     const length = chunk.length;
     let depth = this.#depth;
     let inString = this.#inString;
@@ -191,7 +191,7 @@ export class JsonArrayFramer {
     }
     while (i < length) {
       if (inString) {
-        const quote = bytes.indexOf(QUOTE, i);
+        const quote = chunk.indexOf(QUOTE, i);
         const stop = quote < 0 ? length : quote;
         let backslash = stop - 1;
         while (backslash >= i && chunk[backslash] === BACKSLASH) backslash--;
