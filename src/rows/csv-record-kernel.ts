@@ -59,6 +59,7 @@ import {
   instantiate,
   LOCAL_TEE,
   LOOP,
+  loadOnce,
   name,
   section,
   localSet as set,
@@ -243,10 +244,5 @@ function load(): RecordKernel | undefined {
   };
 }
 
-let kernel: RecordKernel | undefined | null = null;
-
 /** The kernel, compiled when first asked for (code never counting csv does not pay for it). */
-export function recordKernel(): RecordKernel | undefined {
-  if (kernel === null) kernel = load();
-  return kernel;
-}
+export const recordKernel = loadOnce(load);

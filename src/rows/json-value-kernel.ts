@@ -40,6 +40,7 @@ import {
   instantiate,
   LOCAL_TEE,
   LOOP,
+  loadOnce,
   name,
   RETURN,
   section,
@@ -300,10 +301,5 @@ function load(): ValueKernel | undefined {
   };
 }
 
-let kernel: ValueKernel | undefined | null = null;
-
 /** The kernel, compiled when first asked for (a millisecond or two that code never reading json does not pay). */
-export function valueKernel(): ValueKernel | undefined {
-  if (kernel === null) kernel = load();
-  return kernel;
-}
+export const valueKernel = loadOnce(load);

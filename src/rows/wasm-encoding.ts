@@ -166,3 +166,15 @@ export function instantiate<Exports>(bytes: Uint8Array): Exports | undefined {
     return undefined;
   }
 }
+
+/**
+ * `load` run on the first call only (a kernel is compiled when first asked for, so code that never
+ * needs it does not pay); its result, undefined included, is what every later call returns.
+ */
+export function loadOnce<T>(load: () => T | undefined): () => T | undefined {
+  let loaded: { readonly value: T | undefined } | undefined;
+  return () => {
+    loaded ??= { value: load() };
+    return loaded.value;
+  };
+}
