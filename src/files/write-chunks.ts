@@ -4,12 +4,14 @@ import type { Readable } from 'node:stream';
 /** Options of {@link writeChunks}. */
 export interface WriteChunksOptions {
   /**
-   * Sees every chunk before it is written, and may rewrite it: what it returns is written instead
-   * (`undefined` or an empty array: nothing for this chunk). An error it throws ends the write.
+   * Sees every chunk before it is written, and may rewrite it: what it returns is written instead,
+   * several buffers in order when it returns a list (`undefined`, an empty buffer or an empty list:
+   * nothing for this chunk). Returning parts of the chunk itself, even edited in place, writes them
+   * without a copy. An error it throws ends the write.
    */
-  readonly map?: (chunk: Buffer) => Uint8Array | undefined;
-  /** Called once the source has ended: bytes to write last, or an error to throw. */
-  readonly flush?: () => Uint8Array | undefined;
+  readonly map?: (chunk: Buffer) => Uint8Array | readonly Uint8Array[] | undefined;
+  /** Called once the source has ended: bytes to write last (as `map` returns them), or an error to throw. */
+  readonly flush?: () => Uint8Array | readonly Uint8Array[] | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -47,8 +49,13 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
     };
     const onAbort = () => settle(signal?.reason);
 
-    const queue = (bytes: Uint8Array | undefined) => {
-      if (!bytes || bytes.byteLength === 0) return;
+    const queue = (bytes: Uint8Array | readonly Uint8Array[] | undefined) => {
+      if (!bytes) return;
+      if (!(bytes instanceof Uint8Array)) {
+        for (const part of bytes) queue(part);
+        return;
+      }
+      if (bytes.byteLength === 0) return;
       waiting.push(bytes);
       waitingBytes += bytes.byteLength;
     };

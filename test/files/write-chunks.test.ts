@@ -46,6 +46,17 @@ describe('writeChunks', () => {
     expect(readFileSync(path, 'utf8')).toBe('ABEF!');
   });
 
+  it('writes the buffers of a list that map or flush returns, in order', async () => {
+    const source = Readable.from([Buffer.from('ab'), Buffer.from('cd'), Buffer.from('ef')]);
+    const bytes = await writeChunks(source, fd, {
+      map: (c) =>
+        c.toString() === 'cd' ? [] : [c.subarray(0, 1), Buffer.alloc(0), Buffer.from('-'), c.subarray(1)],
+      flush: () => [Buffer.from('!'), Buffer.from('?')],
+    });
+    expect(readFileSync(path, 'utf8')).toBe('a-be-f!?');
+    expect(bytes).toBe(8);
+  });
+
   it('pauses the source while a megabyte waits for the disk, and resumes it', async () => {
     const source = new PassThrough();
     const pending = writeChunks(source, fd);

@@ -1,32 +1,44 @@
 import { Transform } from 'node:stream';
 
+/** What a rewriter gives for the output: bytes, several buffers in order, or nothing yet. */
+export type RewrittenBytes = Uint8Array | readonly Uint8Array[] | undefined;
+
 /**
  * One stage between the download and the output, chunk by chunk: it may count what passes
- * (returning the chunk itself) or rewrite it (returning other bytes, or nothing yet). `end()` gives
+ * (returning the chunk itself) or rewrite it (returning other bytes, or nothing yet). A chunk is
+ * the rewriter's to keep and edit in place: the download hands each one over once. `end()` gives
  * the bytes still held back, or throws when the body ended broken. A plain object rather than a
  * Transform stream, so that the file writer calls it directly on each chunk it writes.
  */
 export interface ChunkRewriter {
-  push(chunk: Buffer): Uint8Array | undefined;
-  end(): Uint8Array | undefined;
+  push(chunk: Buffer): RewrittenBytes;
+  end(): RewrittenBytes;
 }
 
 /** The rewriter as a Transform stream, for outputs that are streams (stdout). */
 export function transformOf(rewriter: ChunkRewriter): Transform {
-  return new Transform({
+  const stage: Transform = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       try {
-        callback(null, rewriter.push(chunk));
+        pushAll(rewriter.push(chunk));
+        callback();
       } catch (error) {
         callback(error as Error);
       }
     },
     flush(callback) {
       try {
-        callback(null, rewriter.end());
+        pushAll(rewriter.end());
+        callback();
       } catch (error) {
         callback(error as Error);
       }
     },
   });
+  const pushAll = (bytes: RewrittenBytes) => {
+    if (!bytes) return;
+    for (const part of bytes instanceof Uint8Array ? [bytes] : bytes)
+      if (part.byteLength > 0) stage.push(part);
+  };
+  return stage;
 }

@@ -3,32 +3,35 @@ import { JsonArrayFramer } from '../../rows/index.js';
 import type { ChunkRewriter } from './chunk-rewriter.js';
 
 const OPEN_OBJECT = 0x7b;
+const COMMA = 0x2c;
 const LF = 0x0a;
 const NEWLINE = Buffer.from('\n');
 
 /**
  * Rewrites the API's json export (one array of row objects) as newline-delimited JSON while it
  * streams, one chunk in memory at a time. Rows are re-framed, not re-serialized: the bytes of each
- * element are copied as they came, which runs at disk speed where a full parse and re-stringify
+ * element are kept as they came, which runs at disk speed where a full parse and re-stringify
  * runs at ~20 MB/s. The array structure is checked by the framer, and every element must be an
  * object; a row the service pretty-printed across lines is re-serialized so that every output
  * line is one row.
  */
 export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
-  // The rows of one input chunk are written as one buffer, assembled by one copy: a write per row
-  // costs more than the scan, and so does a copy per row. Rows that follow each other with a single
-  // comma between them (a compact export) form a stretch of the chunk that is copied whole, its
-  // commas then overwritten with newlines.
+  // Rows that follow each other with a single comma between them (a compact export) form a stretch
+  // of the chunk, written as it is once its commas are overwritten with newlines: no copy and no
+  // new buffer per chunk, whose garbage cost more than the scan. The framer has passed a comma
+  // before it reports the row after it, so editing the chunk behind it is safe.
   let pieces: Uint8Array[] = [];
-  let size = 0;
-  let newlines: number[] = []; // where the output has a comma to overwrite
   let stretchChunk: Uint8Array = NEWLINE;
   let stretchStart = -1;
   let stretchEnd = 0; // where its last row ends
   const endStretch = () => {
     if (stretchStart < 0) return;
-    pieces.push(stretchChunk.subarray(stretchStart, stretchEnd), NEWLINE);
-    size += stretchEnd - stretchStart + 1;
+    if (stretchChunk[stretchEnd] === COMMA) {
+      stretchChunk[stretchEnd] = LF;
+      pieces.push(stretchChunk.subarray(stretchStart, stretchEnd + 1));
+    } else {
+      pieces.push(stretchChunk.subarray(stretchStart, stretchEnd), NEWLINE);
+    }
     stretchStart = -1;
   };
   const framer = new JsonArrayFramer((chunk, spans, from, to, first) => {
@@ -38,7 +41,7 @@ export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
       const whole = k === from ? first : undefined;
       if (!whole && chunk[start] === OPEN_OBJECT && (end & 1) === 0) {
         if (stretchStart >= 0 && start === stretchEnd + 1 && chunk === stretchChunk) {
-          newlines.push(size + stretchEnd - stretchStart);
+          chunk[stretchEnd] = LF;
         } else {
           endStretch();
           stretchChunk = chunk;
@@ -53,9 +56,7 @@ export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
       if (bytes[0] !== OPEN_OBJECT) {
         throw fail(`a row is not an object at '${String.fromCharCode(bytes[0] ?? 0)}'`);
       }
-      const row = (end & 1) === 1 ? reserialize(bytes) : bytes;
-      pieces.push(row, NEWLINE);
-      size += row.length + 1;
+      pieces.push((end & 1) === 1 ? reserialize(bytes) : bytes, NEWLINE);
       onRow();
     }
   });
@@ -67,17 +68,8 @@ export function ndjsonRewriter(onRow: () => void): ChunkRewriter {
         throw explain(error);
       }
       endStretch();
-      if (pieces.length === 0) return undefined;
-      const rows = Buffer.allocUnsafe(size);
-      let at = 0;
-      for (const piece of pieces) {
-        rows.set(piece, at);
-        at += piece.length;
-      }
-      for (const comma of newlines) rows[comma] = LF;
+      const rows = pieces;
       pieces = [];
-      newlines = [];
-      size = 0;
       return rows;
     },
     end() {

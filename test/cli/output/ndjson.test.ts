@@ -55,6 +55,19 @@ describe('ndjsonRewriter', () => {
     );
   });
 
+  it('hands back a compact chunk as views of itself, its commas turned into newlines', () => {
+    const chunk = Buffer.from('[{"A":"1"},{"A":"2"},{"A":"3"},{"A"');
+    const rewriter = ndjsonRewriter(() => undefined);
+    const out = rewriter.push(chunk);
+    const parts = out instanceof Uint8Array || out === undefined ? [out] : out;
+    expect(parts.map((part) => part?.buffer === chunk.buffer)).toEqual([true]);
+    expect(Buffer.concat(parts as Uint8Array[]).toString()).toBe('{"A":"1"}\n{"A":"2"}\n{"A":"3"}\n');
+    const rest = rewriter.push(Buffer.from(':"4"}]'));
+    expect(
+      Buffer.concat(rest instanceof Uint8Array || !rest ? [rest ?? Buffer.alloc(0)] : rest).toString(),
+    ).toBe('{"A":"4"}\n');
+  });
+
   it('handles nested values inside a row', async () => {
     const { lines } = await convert('[{"a":{"b":[1,{"c":"]}"}]}}]');
     expect(JSON.parse(lines[0] ?? '')).toEqual({ a: { b: [1, { c: ']}' }] } });
