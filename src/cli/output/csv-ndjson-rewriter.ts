@@ -1,6 +1,7 @@
 import { CsvFormatError } from '../../index.js';
 import { CsvRecords, type Row } from '../../rows/index.js';
 import type { ChunkRewriter } from './chunk-rewriter.js';
+import { jsonLines } from './json-lines.js';
 
 /**
  * Rewrites a csv export as newline-delimited JSON while it streams, one object per row keyed by
@@ -10,10 +11,11 @@ import type { ChunkRewriter } from './chunk-rewriter.js';
 export function csvNdjsonRewriter(onRow: () => void): ChunkRewriter {
   const decoder = new TextDecoder();
   const records = new CsvRecords();
+  const lineOf = jsonLines();
   const lines = (rows: Row[]): Buffer | undefined => {
     let text = '';
     for (const row of rows) {
-      text += `${JSON.stringify(row)}\n`;
+      text += `${lineOf(row)}\n`;
       onRow();
     }
     return text ? Buffer.from(text) : undefined;
