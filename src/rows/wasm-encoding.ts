@@ -15,8 +15,8 @@ export const BR_IF = 0x0d;
 export const RETURN = 0x0f;
 export const CALL = 0x10;
 export const EMPTY = 0x40;
-export const LOCAL_GET = 0x20;
-export const LOCAL_SET = 0x21;
+const LOCAL_GET = 0x20;
+const LOCAL_SET = 0x21;
 export const LOCAL_TEE = 0x22;
 export const GLOBAL_GET = 0x23;
 export const GLOBAL_SET = 0x24;
@@ -24,8 +24,8 @@ export const I32_LOAD8_U = [0x2d, 0, 0];
 /** `i32.store` of an aligned word at the address plus `offset`. */
 export const i32Store = (offset = 0) => [0x36, 2, ...uleb(offset)];
 export const I32_LOAD16_U = [0x2f, 0, 0];
-export const I32_CONST = 0x41;
-export const I64_CONST = 0x42;
+const I32_CONST = 0x41;
+const I64_CONST = 0x42;
 export const I32_EQZ = 0x45;
 export const I32_EQ = 0x46;
 export const I32_LT_S = 0x48;
@@ -72,7 +72,7 @@ export const V128 = 0x7b;
 export const FUNC = 0x60;
 
 /** A signed LEB128 integer (the immediates of `i32.const`, `i64.const`). */
-export function sleb(value: number | bigint): number[] {
+function sleb(value: number | bigint): number[] {
   let rest = BigInt(value);
   const out: number[] = [];
   for (;;) {

@@ -35,10 +35,10 @@ export function transformOf(rewriter: ChunkRewriter): Transform {
       }
     },
   });
-  const pushAll = (bytes: RewrittenBytes) => {
+  const pushAll = (bytes: RewrittenBytes): void => {
     if (!bytes) return;
-    for (const part of bytes instanceof Uint8Array ? [bytes] : bytes)
-      if (part.byteLength > 0) stage.push(part);
+    if (!(bytes instanceof Uint8Array)) return bytes.forEach(pushAll);
+    if (bytes.byteLength > 0) stage.push(bytes);
   };
   return stage;
 }

@@ -1,5 +1,5 @@
 import { JsonArrayError } from '../../index.js';
-import { JsonArrayElements } from '../../rows/index.js';
+import { JsonArrayFramer } from '../../rows/index.js';
 
 /**
  * Counts the elements of a raw `json` export as its bytes stream past, framing them without
@@ -7,13 +7,13 @@ import { JsonArrayElements } from '../../rows/index.js';
  * counting just stops where the array stops making sense.
  */
 export class JsonRowCounter {
-  readonly #elements = new JsonArrayElements();
+  readonly #framer = new JsonArrayFramer(); // no handler: it only counts
   #broken = false;
 
   push(chunk: Uint8Array): void {
     if (this.#broken) return;
     try {
-      this.#elements.push(chunk);
+      this.#framer.push(chunk);
     } catch (error) {
       if (!(error instanceof JsonArrayError)) throw error;
       this.#broken = true;
@@ -21,6 +21,6 @@ export class JsonRowCounter {
   }
 
   get rows(): number {
-    return this.#elements.count;
+    return this.#framer.count;
   }
 }
