@@ -37,8 +37,11 @@ export function transformOf(rewriter: ChunkRewriter): Transform {
   });
   const pushAll = (bytes: RewrittenBytes): void => {
     if (!bytes) return;
-    if (!(bytes instanceof Uint8Array)) return bytes.forEach(pushAll);
-    if (bytes.byteLength > 0) stage.push(bytes);
+    if (bytes instanceof Uint8Array) {
+      if (bytes.byteLength > 0) stage.push(bytes);
+    } else {
+      for (const part of bytes) pushAll(part);
+    }
   };
   return stage;
 }
