@@ -12,7 +12,7 @@ import {
   type StartJob,
 } from './internal/schedule/scheduler.js';
 import { checkTimeoutMs } from './internal/transport/check-timeout.js';
-import { defaultFetch } from './internal/transport/default-fetch.js';
+import { defaultFetch, defaultStorageFetch } from './internal/transport/default-fetch.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from './internal/transport/origin-guard.js';
 import { resolveRetryPolicy } from './internal/transport/retry-policy.js';
 import { Transport } from './internal/transport/transport.js';
@@ -257,6 +257,7 @@ function createClient(
       hooks: options.hooks ?? {},
       baseUrl: parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, allowInsecureHttp),
       fetch: options.fetch ?? defaultFetch,
+      storageFetch: options.fetch ?? defaultStorageFetch,
       userAgent: options.userAgent ?? 'khoros-care-analytics',
       timeoutMs,
       bodyTimeoutMs,

@@ -28,7 +28,7 @@ export async function downloadReport(
     for (let round = 0; round < 2; round++) {
       fileUrl ??= await requestFileUrl(transport, target, attemptSignal);
       const storage = await fetchStorage(fileUrl, {
-        fetch: config.fetch,
+        fetch: config.storageFetch,
         retry: {
           policy: config.retry,
           hooks: config.hooks,

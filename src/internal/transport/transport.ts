@@ -23,6 +23,8 @@ export interface TransportConfig {
   readonly hooks: Hooks;
   readonly baseUrl: URL;
   readonly fetch: FetchLike;
+  /** What fetches the pre-signed file URL: `fetch` when one was injected, else socketFetch. */
+  readonly storageFetch: FetchLike;
   readonly userAgent: string;
   readonly timeoutMs: number;
   /** Longest silence mid-body before a download is reopened (or fails). */
