@@ -25,8 +25,8 @@ export interface SocketFetchOptions {
  * the response head and the body's framing (Content-Length, chunked, or up to the close) read
  * here, and the body handed to the download as a BodySource of views of the socket's read
  * buffers. The storage request carries no credentials and needs nothing node:http adds (agents,
- * keep-alive), and this way a gigabyte costs the main thread half of node:http's CPU (`npm run
- * bench`, download). It keeps node-http-fetch's contract: redirects are answers, the body is
+ * keep-alive), and this way a gigabyte costs the main thread about 60% of node:http's CPU (`npm run
+ * bench -- storage-leg`). It keeps node-http-fetch's contract: redirects are answers, the body is
  * decoded as fetch decodes it (gzip, deflate, br), a body that fails after its headers errors,
  * never ends as if complete, and bytes past the Content-Length are a StorageOverrun.
  */
