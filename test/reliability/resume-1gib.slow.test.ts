@@ -105,7 +105,7 @@ describe('resuming a 1 GiB download', () => {
     expect(readdirSync(dir)).toEqual(['big.csv']);
     // The resume asks from exactly what the client received. That can be a little less than what
     // storage wrote before the cut: bytes still in the socket and body buffers when the connection
-    // breaks are gone with it (node:http discards them), never written to the file.
+    // breaks are gone with it, never written to the file.
     const [first, resumed] = sent;
     const from = CUT - SLACK_IN_FLIGHT;
     expect(sent).toHaveLength(2);

@@ -272,7 +272,7 @@ describe('bodies', () => {
     'longer than Content-Length (%s, raw socket, connection: %s): ApiError naming the host, no file, no resume',
     async (format, connection, body) => {
       // Headers and every byte in one write, 50 beyond Content-Length: fetch stops at the length
-      // and drops the rest without a word (the csv would be saved cut mid-row); node:http reports it.
+      // and drops the rest without a word (the csv would be saved cut mid-row); our storage leg reports it.
       const requests: string[] = [];
       const raw = createServer((socket) => {
         socket.once('data', (head) => {
@@ -302,12 +302,14 @@ describe('bodies', () => {
     },
   );
 
-  it('the default client fetches storage with node:http (no fetch-only headers), an injected fetch keeps it', async () => {
+  it('the default client fetches storage over its own connection (no fetch-only headers), an injected fetch keeps it', async () => {
     const storage = await server(file(CSV));
     const { ca } = await api(() => `${storage.url}/f.csv?sig=1`);
     expectFile(await outcome(ca), CSV);
-    // undici's fetch always sends sec-fetch-mode; node:http never does.
+    // undici's fetch always sends sec-fetch-mode, node:http's keep-alive agent `connection:
+    // keep-alive`; socket-fetch neither: one request, then the connection closes.
     expect(storage.requests.map((r) => r.headers['sec-fetch-mode'])).toEqual([undefined]);
+    expect(storage.requests.map((r) => r.headers.connection)).toEqual(['close']);
     expectNoCredentials([storage], secrets);
 
     rmSync(join(dir, 'out.csv'));

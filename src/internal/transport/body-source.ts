@@ -7,8 +7,9 @@ export interface BodyHandlers {
 
 /**
  * A storage answer's body as chunk events with pause and resume: what the download reads, so
- * that node:http's own Readable feeds the checks and the file without a web-stream layer between
- * them. After `destroy()` no handler is called again.
+ * that the socket's bytes (socket-fetch's SocketBody, or node:http's own Readable) feed the checks
+ * and the file without a web-stream layer between them. After `destroy()` no handler is called
+ * again.
  */
 export interface BodySource {
   start(handlers: BodyHandlers): void;
@@ -33,8 +34,8 @@ export function claimOnce(source: BodySource): SourceClaim {
   };
 }
 
-// Responses made by our node:http FetchLike carry their Node source here; any other Response
-// (an injected fetch) is read through its web body.
+// Responses made by our own FetchLikes (socket-fetch, node-http-fetch) carry their Node source
+// here; any other Response (an injected fetch) is read through its web body.
 const nodeSources = new WeakMap<Response, SourceClaim>();
 
 /** Registers the Node source behind `response` (see {@link bodySourceOf}). */

@@ -91,12 +91,13 @@ function nodeBodySource(req: ClientRequest, res: IncomingMessage): BodySource {
 }
 
 /**
- * The client's default FetchLike, over node:http/node:https: method, headers and body of the
- * request, redirects never followed (the API's one redirect, `/download`'s 307, is read by hand;
- * storage redirects are followed under our own rules), `request.signal` honoured before and during
- * the body. Undici's fetch costs ~30 MB of peak memory more on a large download and drops bytes
- * beyond Content-Length without a word. The download reads the Node body directly (bodySourceOf);
- * the web body is there for everyone else (openapi-fetch's API calls).
+ * The client's default FetchLike for the API calls, over node:http/node:https (keep-alive):
+ * method, headers and body of the request, redirects never followed (the API's one redirect,
+ * `/download`'s 307, is read by hand), `request.signal` honoured before and during the body.
+ * Undici's fetch costs ~30 MB of peak memory more on a large body and drops bytes beyond
+ * Content-Length without a word. Storage goes through socket-fetch instead; a body read through
+ * bodySourceOf (the storage-leg benchmark, which compares the two) gets the Node body directly,
+ * openapi-fetch reads the web body.
  */
 export const nodeHttpFetch: FetchLike = async (request) => {
   const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
