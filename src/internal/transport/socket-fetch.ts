@@ -150,6 +150,7 @@ class Exchange {
       pending = pending.subarray(end);
       // An interim answer (100 Continue, 103 Early Hints) comes before the real one.
       if (head.status < 100 || head.status >= 200 || head.status === 101) {
+        this.#pendingHead = undefined; // a view of a read buffer the body no longer needs kept
         this.#answer(head, pending);
         return;
       }
