@@ -79,11 +79,17 @@ const CR = 0x0d;
 const LF = 0x0a;
 /** A chunk size has at most this many hex digits (2^52 bytes: more than any export). */
 const MAX_SIZE_DIGITS = 13;
+/**
+ * Chunk extensions and trailer fields are skipped, and a host that sent them without end would
+ * hold the download without ever going silent: past this many bytes of them in all, the body fails.
+ */
+const MAX_SKIPPED_BYTES = 64 * 1024;
 
 function chunkedFraming(): BodyFraming {
   let state = SIZE;
   let size = 0;
   let digits = 0;
+  let skipped = 0;
   return {
     endsAtClose: false,
     push(bytes, emit) {
@@ -112,6 +118,7 @@ function chunkedFraming(): BodyFraming {
             break;
           }
           case EXTENSION:
+            if (++skipped > MAX_SKIPPED_BYTES) throw broken('chunk extension (too long)');
             if (byte === CR) state = SIZE_LF;
             else if (byte === LF) throw broken('chunk extension');
             break;
@@ -132,6 +139,7 @@ function chunkedFraming(): BodyFraming {
             state = byte === CR ? END_LF : TRAILER_LINE;
             break;
           case TRAILER_LINE:
+            if (++skipped > MAX_SKIPPED_BYTES) throw broken('trailer (too long)');
             if (byte === LF) state = TRAILER_LINE_START;
             break;
           case END_LF:

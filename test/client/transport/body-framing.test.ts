@@ -123,6 +123,17 @@ describe('framingOf', () => {
     expect(() => framing.push(Buffer.from(wire), () => {})).toThrow(/broken/);
   });
 
+  it('refuses chunk extensions or trailers that never end (64 KiB in all)', () => {
+    const extensions = framingOf(headOf('transfer-encoding: chunked\r\n')) as BodyFraming;
+    expect(() => extensions.push(Buffer.from(`1;${'x'.repeat(70_000)}`), () => {})).toThrow(
+      /chunk extension/,
+    );
+    const trailer = framingOf(headOf('transfer-encoding: chunked\r\n')) as BodyFraming;
+    trailer.push(Buffer.from('1;a=b\r\nx\r\n0\r\n'), () => {});
+    for (let i = 0; i < 60; i++) trailer.push(Buffer.from(`x-t: ${'v'.repeat(1000)}\r\n`), () => {});
+    expect(() => trailer.push(Buffer.from(`x-t: ${'v'.repeat(10_000)}\r\n`), () => {})).toThrow(/trailer/);
+  });
+
   it.each([['-1'], ['1e3'], ['5, 6'], ['']])('refuses the Content-Length %j', (value) => {
     expect(() => framingOf(headOf(`content-length: ${value}\r\n`))).toThrow(/Content-Length/);
   });
