@@ -31,7 +31,9 @@ export function framingOf(head: ResponseHead): BodyFraming | undefined {
   );
   if (lengths.size === 0) return closeFraming();
   const [length] = lengths;
-  if (lengths.size > 1 || !/^\d{1,15}$/.test(length as string)) throw broken('Content-Length');
+  if (lengths.size > 1 || !/^\d{1,15}$/.test(length as string)) {
+    throw broken('Content-Length', 'HPE_INVALID_CONTENT_LENGTH');
+  }
   return lengthFraming(Number(length));
 }
 
@@ -159,8 +161,6 @@ function hexDigit(byte: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
 }
 
-function broken(what: string): Error {
-  return Object.assign(new Error(`the storage host sent a broken ${what}`), {
-    code: 'HPE_INVALID_CHUNK_SIZE',
-  });
+function broken(what: string, code = 'HPE_INVALID_CHUNK_SIZE'): Error {
+  return Object.assign(new Error(`the storage host sent a broken ${what}`), { code });
 }

@@ -54,7 +54,9 @@ class Exchange {
   #complete = false;
   #framing: BodyFraming | undefined;
   #body: SocketBody | undefined;
-  #decoder: Transform | undefined;
+  /** Where the framing's pieces go, and what ends the body: the body itself, or its decoder. */
+  #emit: (piece: Buffer) => void = () => {};
+  #endBody: () => void = () => {};
 
   constructor(
     request: Request,
@@ -199,7 +201,11 @@ class Exchange {
       decoder.on('data', (piece: Buffer) => body.deliver(piece));
       decoder.on('end', () => body.end());
       decoder.on('error', (error) => body.fail(error));
-      this.#decoder = decoder;
+      this.#emit = (piece) => decoder.write(piece);
+      this.#endBody = () => decoder.end();
+    } else {
+      this.#emit = (piece) => body.deliver(piece);
+      this.#endBody = () => body.end();
     }
     return body;
   }
@@ -207,11 +213,8 @@ class Exchange {
   #feed(bytes: Buffer): void {
     const framing = this.#framing;
     if (this.#complete || !framing) return;
-    const decoder = this.#decoder;
-    const body = this.#body as SocketBody;
     try {
-      if (framing.push(bytes, (piece) => (decoder ? decoder.write(piece) : body.deliver(piece))))
-        this.#finish();
+      if (framing.push(bytes, this.#emit)) this.#finish();
     } catch (error) {
       this.#fail(error);
     }
@@ -220,8 +223,7 @@ class Exchange {
   #finish(): void {
     this.#complete = true;
     this.#socket?.destroy();
-    if (this.#decoder) this.#decoder.end();
-    else this.#body?.end();
+    this.#endBody();
   }
 
   /** The connection ended or closed: the end of a body delimited by the close, else a failure. */
