@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { CsvFormatError } from '../errors/csv-format-error.js';
 import type { Row } from './row.js';
+import { type RowFactory, rowFactory } from './row-factory.js';
 
 // The one reader of the CSV export format, shared by the client's rows() and the CLI's ndjson
 // writer. Text goes in chunk by chunk; rows keyed by the header come out as soon as they are
@@ -18,8 +19,7 @@ import type { Row } from './row.js';
 export class CsvRecords {
   #parser: Papa.Parser | undefined;
   #header: readonly string[] | undefined;
-  /** Whether the header names `__proto__`, which plain assignment would not keep as a column. */
-  #protoColumn = false;
+  #makeRow: RowFactory | undefined;
   /** Text of the row still incomplete at the end of the last chunk. */
   #pending = '';
   /** Records seen so far, the header included (for error messages). */
@@ -74,7 +74,7 @@ export class CsvRecords {
       this.#records++;
       if (!this.#header) {
         this.#header = fields;
-        this.#protoColumn = fields.includes('__proto__');
+        this.#makeRow = rowFactory(fields);
       } else rows.push(this.#row(fields));
     }
     return rows;
@@ -87,9 +87,6 @@ export class CsvRecords {
         `record ${this.#records} has ${fields.length} fields, the header has ${header.length}`,
       );
     }
-    if (this.#protoColumn) return Object.fromEntries(header.map((name, i) => [name, fields[i] as string]));
-    const row: Row = {};
-    for (let i = 0; i < header.length; i++) row[header[i] as string] = fields[i] as string;
-    return row;
+    return (this.#makeRow as RowFactory)(fields);
   }
 }
