@@ -1,6 +1,7 @@
-// The batched file writer behind downloadToFile and the CLI's --out: every byte in order, chunks
-// that arrive during a write go out together, the source is paused while a megabyte waits, and
-// any failure (source, map, flush, abort) rejects and destroys the source.
+// The file writer behind downloadToFile and the CLI's --out: every byte in order; in the thread
+// pool, chunks that arrive during a write go out together and the source is paused while a
+// megabyte waits; any failure (source, map, flush, abort) rejects and destroys the source. Which
+// thread writes: write-chunks-thread.test.ts.
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,9 +58,9 @@ describe('writeChunks', () => {
     expect(bytes).toBe(8);
   });
 
-  it('pauses the source while a megabyte waits for the disk, and resumes it', async () => {
+  it('in the thread pool, pauses the source while a megabyte waits for the disk, and resumes it', async () => {
     const source = new PassThrough();
-    const pending = writeChunks(source, fd);
+    const pending = writeChunks(source, fd, { blockingWriteMs: 0 });
     let pausedSeen = 0;
     // Written synchronously, these pile up behind the first write: the writer must pause the source.
     for (let i = 0; i < 40; i++) {
@@ -120,8 +121,20 @@ describe('writeChunks', () => {
     ).rejects.toThrow('too late');
   });
 
-  it('rejects with the write error (a closed descriptor)', async () => {
+  it.each([0, 20])('rejects with the write error (a closed descriptor), blockingWriteMs %d', async (ms) => {
     closeSync(fd);
-    await expect(writeChunks(Readable.from([Buffer.from('x')]), fd)).rejects.toMatchObject({ code: 'EBADF' });
+    const source = Readable.from([Buffer.from('x')]);
+    await expect(writeChunks(source, fd, { blockingWriteMs: ms })).rejects.toMatchObject({ code: 'EBADF' });
+    expect(source.destroyed).toBe(true);
+  });
+
+  it.each([-1, Number.NaN])('refuses blockingWriteMs %d before writing anything', async (ms) => {
+    const source = Readable.from([Buffer.from('x')]);
+    await expect(writeChunks(source, fd, { blockingWriteMs: ms })).rejects.toMatchObject({
+      name: 'ValidationError',
+      parameter: 'blockingWriteMs',
+    });
+    expect(source.destroyed).toBe(true);
+    expect(readFileSync(path).length).toBe(0);
   });
 });
