@@ -34,6 +34,7 @@ export type { ReportFormat as ExportFormat, ReportJobIds, ReportJobState } from 
 export type { ReportParams } from './types/report-params.js';
 export type { RequestOptions } from './types/request-options.js';
 export type { RetryOptions } from './types/retry-options.js';
+export type { SaveOptions } from './types/save-options.js';
 export type { SavedFile } from './types/saved-file.js';
 export type {
   QueuedProgress,

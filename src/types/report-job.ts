@@ -4,6 +4,7 @@ import type { DownloadResult } from './download-result.js';
 import type { JobStatus } from './job-status.js';
 import type { ReportFormat, ReportJobState } from './report-job-state.js';
 import type { RequestOptions } from './request-options.js';
+import type { SaveOptions } from './save-options.js';
 import type { SavedFile } from './saved-file.js';
 import type { WaitOptions } from './wait.js';
 
@@ -39,7 +40,7 @@ export interface ReportJob<T extends ReportType = ReportType> {
    */
   download(options?: RequestOptions): Promise<DownloadResult>;
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  downloadToFile(path: string, options?: RequestOptions): Promise<SavedFile>;
+  downloadToFile(path: string, options?: SaveOptions): Promise<SavedFile>;
   /** The export's rows, parsed while streaming (csv and json alike). */
   rows(options?: RequestOptions): AsyncGenerator<Row, void, undefined>;
   /** The saved-job format `reports.resume()` accepts, in this or another process. */

@@ -10,6 +10,8 @@ import {
   type ReportParams,
   type RequestOptions,
   type Row,
+  type SavedFile,
+  type SaveOptions,
   type SyncResult,
   type SyncState,
   type TimeInterval,
@@ -93,6 +95,10 @@ describe('public API types', () => {
     }
     expectTypeOf(ca.reports.run('author', window)).resolves.toEqualTypeOf<ReportJob<'author'>>();
     expectTypeOf(ca.reports.resume(job.toJSON())).toEqualTypeOf<ReportJob>();
+    expectTypeOf(job.downloadToFile('out.csv', { blockingWriteMs: 0 })).resolves.toEqualTypeOf<SavedFile>();
+    expectTypeOf<SaveOptions>().toMatchTypeOf<RequestOptions>();
+    // @ts-expect-error a number of milliseconds
+    void job.downloadToFile('out.csv', { blockingWriteMs: '0' });
   });
 
   it('errors expose their fields', () => {

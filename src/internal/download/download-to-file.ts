@@ -1,3 +1,4 @@
+import { checkBlockingWriteMs } from '../../files/check-blocking-write.js';
 import { resolveFileTarget } from '../../files/file-target.js';
 import { writeAtomically } from '../../files/write-atomically.js';
 import { writeChunks } from '../../files/write-chunks.js';
@@ -14,13 +15,15 @@ import { abortError } from '../async/abort-error.js';
 export async function downloadToFile(
   download: (signal?: AbortSignal) => Promise<DownloadResult>,
   path: string,
-  signal?: AbortSignal,
+  options: { readonly signal?: AbortSignal | undefined; readonly blockingWriteMs?: number | undefined },
 ): Promise<SavedFile> {
+  const { signal } = options;
+  const blockingWriteMs = checkBlockingWriteMs(options.blockingWriteMs);
   const target = resolveFileTarget(path);
   try {
     return await writeAtomically(target, async (fd) => {
       const { readable } = await download(signal);
-      return { path: target.path, bytes: await writeChunks(readable, fd, { signal }) };
+      return { path: target.path, bytes: await writeChunks(readable, fd, { signal, blockingWriteMs }) };
     });
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);

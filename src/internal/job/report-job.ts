@@ -8,6 +8,7 @@ import type { JobStatus } from '../../types/job-status.js';
 import type { ReportJob as ReportJobContract } from '../../types/report-job.js';
 import type { ReportFormat, ReportJobState } from '../../types/report-job-state.js';
 import type { RequestOptions } from '../../types/request-options.js';
+import type { SaveOptions } from '../../types/save-options.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import type { WarningHandler } from '../../types/validation-warning.js';
 import type { WaitOptions } from '../../types/wait.js';
@@ -136,9 +137,13 @@ export class ReportJob<T extends ReportType = ReportType> implements ReportJobCo
   }
 
   /** Streams the export into `path`, atomically: the file appears only once complete. */
-  async downloadToFile(path: string, options: RequestOptions = {}): Promise<SavedFile> {
+  async downloadToFile(path: string, options: SaveOptions = {}): Promise<SavedFile> {
     const { downloadToFile } = await import('../download/download-to-file.js');
-    return downloadToFile((signal) => this.download({ ...options, signal }), path, options.signal);
+    const { blockingWriteMs, ...request } = options;
+    return downloadToFile((signal) => this.download({ ...request, signal }), path, {
+      signal: options.signal,
+      blockingWriteMs,
+    });
   }
 
   /** The export's rows, parsed while streaming (csv and json alike). */

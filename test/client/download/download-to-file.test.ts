@@ -30,6 +30,35 @@ describe('downloadToFile()', () => {
     expect(await readdir(dir)).toEqual(['out.csv']);
   });
 
+  it('writes the same file with every write in the thread pool (blockingWriteMs 0)', async () => {
+    const body = 'a,b\n'.repeat(200_000);
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    close = servers.close;
+    const target = join(dir, 'out.csv');
+    await expect(servers.job().downloadToFile(target, { blockingWriteMs: 0 })).resolves.toEqual({
+      path: target,
+      bytes: body.length,
+    });
+    expect(await readFile(target, 'utf8')).toBe(body);
+  });
+
+  it.each([-1, Number.NaN])('refuses blockingWriteMs %d before any request, naming it', async (ms) => {
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200, { 'content-length': CSV.length }).end(CSV);
+    });
+    close = servers.close;
+    await expect(
+      servers.job().downloadToFile(join(dir, 'out.csv'), { blockingWriteMs: ms }),
+    ).rejects.toMatchObject({
+      name: 'ValidationError',
+      parameter: 'blockingWriteMs',
+    });
+    expect(servers.downloads()).toBe(0);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('on a cut body removes the temp file and keeps the existing target untouched', async () => {
     const servers = await exportServers((_req, res) => {
       res.writeHead(200, { 'content-length': 100_000 });
