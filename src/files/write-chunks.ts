@@ -15,6 +15,13 @@ export interface WriteChunksOptions {
   readonly flush?: () => Uint8Array | readonly Uint8Array[] | undefined;
   readonly signal?: AbortSignal | undefined;
   /**
+   * Called with each chunk of the source, in order, once the bytes `map` made of it are written
+   * and nothing here refers to it any more: a download's `giveBack` can then read over its
+   * memory. Only for a `map` that keeps no reference to the chunks either. Not called for the
+   * chunks of a write that failed.
+   */
+  readonly onWritten?: ((chunk: Buffer) => void) | undefined;
+  /**
    * How long one write may hold the calling thread, in milliseconds (default 20). Writes are made
    * on the calling thread, as curl makes them, while each returns within this: copying a megabyte
    * into the page cache takes well under a millisecond, and handing each write to libuv's thread
@@ -40,7 +47,7 @@ const BATCH_BYTES = 1024 * 1024;
  * the source is destroyed and the promise rejects; `fd` is never closed here.
  */
 export function writeChunks(source: Readable, fd: number, options: WriteChunksOptions = {}): Promise<number> {
-  const { map, flush, signal } = options;
+  const { map, flush, signal, onWritten } = options;
   return new Promise<number>((resolve, reject) => {
     let blockingWriteMs: number;
     try {
@@ -52,6 +59,8 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
     let onThisThread = blockingWriteMs > 0;
     let waiting: Uint8Array[] = [];
     let waitingBytes = 0;
+    /** The source chunks the waiting bytes were made of (kept only for onWritten). */
+    let waitingChunks: Buffer[] = [];
     let writing = false;
     let ended = false;
     let settled = false;
@@ -81,13 +90,14 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
     };
 
     /** Counts a finished write; false (and the promise settled) if it fell short. */
-    const wrote = (bytes: number, size: number): boolean => {
+    const wrote = (bytes: number, size: number, chunks: readonly Buffer[]): boolean => {
       // libuv writes a whole vector or fails; anything else would silently lose data.
       if (bytes !== size) {
         settle(new Error(`short write: ${bytes} of ${size} bytes`));
         return false;
       }
       written += size;
+      if (onWritten) for (const chunk of chunks) onWritten(chunk);
       return true;
     };
 
@@ -99,8 +109,10 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
       }
       const batch = waiting;
       const size = waitingBytes;
+      const chunks = waitingChunks;
       waiting = [];
       waitingBytes = 0;
+      waitingChunks = [];
       if (!ended && source.isPaused()) source.resume();
       if (onThisThread) {
         const began = performance.now();
@@ -111,14 +123,14 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
           return settle(error);
         }
         if (performance.now() - began > blockingWriteMs) onThisThread = false;
-        if (wrote(bytes, size)) writeWaiting();
+        if (wrote(bytes, size, chunks)) writeWaiting();
         return;
       }
       writing = true;
       writev(fd, batch, (error, bytes) => {
         writing = false;
         if (error) return settle(error);
-        if (wrote(bytes, size)) writeWaiting();
+        if (wrote(bytes, size, chunks)) writeWaiting();
       });
     };
 
@@ -128,6 +140,7 @@ export function writeChunks(source: Readable, fd: number, options: WriteChunksOp
       } catch (error) {
         return settle(error);
       }
+      if (onWritten) waitingChunks.push(chunk);
       writeWaiting();
       if (waitingBytes >= BATCH_BYTES) source.pause();
     };

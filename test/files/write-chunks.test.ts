@@ -2,7 +2,7 @@
 // pool, chunks that arrive during a write go out together and the source is paused while a
 // megabyte waits; any failure (source, map, flush, abort) rejects and destroys the source. Which
 // thread writes: write-chunks-thread.test.ts.
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -56,6 +56,35 @@ describe('writeChunks', () => {
     });
     expect(readFileSync(path, 'utf8')).toBe('a-be-f!?');
     expect(bytes).toBe(8);
+  });
+
+  it.each([0, 20])(
+    'tells onWritten of each chunk once its bytes are in the file, blockingWriteMs %d',
+    async (ms) => {
+      const chunks = Array.from({ length: 40 }, (_, i) => chunk(50_000 + i, i));
+      const told: { chunk: Buffer; fileBytes: number }[] = [];
+      const bytes = await writeChunks(Readable.from(chunks), fd, {
+        blockingWriteMs: ms,
+        onWritten: (c) => told.push({ chunk: c, fileBytes: fstatSync(fd).size }),
+      });
+      expect(bytes).toBe(Buffer.concat(chunks).length);
+      expect(told.map((t) => t.chunk)).toEqual(chunks);
+      let end = 0;
+      for (const { chunk: c, fileBytes } of told) {
+        end += c.length;
+        expect(fileBytes).toBeGreaterThanOrEqual(end);
+      }
+    },
+  );
+
+  it.each([0, 20])('tells onWritten of nothing a failed write held, blockingWriteMs %d', async (ms) => {
+    closeSync(fd);
+    const told: Buffer[] = [];
+    const source = Readable.from([Buffer.from('a'), Buffer.from('b')]);
+    await expect(
+      writeChunks(source, fd, { blockingWriteMs: ms, onWritten: (c) => told.push(c) }),
+    ).rejects.toMatchObject({ code: 'EBADF' });
+    expect(told).toEqual([]);
   });
 
   it('in the thread pool, pauses the source while a megabyte waits for the disk, and resumes it', async () => {

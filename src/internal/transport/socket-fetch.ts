@@ -5,13 +5,14 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FetchLike } from '../../types/fetch-like.js';
 import { type BodyFraming, framingOf } from './body-framing.js';
 import { attachBodySource, claimOnce, webStreamOf } from './body-source.js';
+import { ReadBuffers } from './read-buffers.js';
 import { headEnd, MAX_HEAD_BYTES, parseHead, type ResponseHead } from './response-head.js';
 import { SocketBody } from './socket-body.js';
 
 // The connection reads into buffers of this size, each read filling what is left of the current
-// one (a new one once less than MIN_READ is left): on loopback a read then brings ~200 KiB, where
-// node:http's socket reads bring 64 KiB into a buffer allocated, and shrunk by a copy, per read.
-// Pieces of the body are views of these buffers, which the garbage collector frees.
+// one (read-buffers.ts: read over, or another, once less than MIN_READ is left): on loopback a
+// read then brings ~200 KiB, where node:http's socket reads bring 64 KiB into a buffer allocated,
+// and shrunk by a copy, per read. Pieces of the body are views of these buffers.
 const READ_BUFFER = 256 * 1024;
 const MIN_READ = 32 * 1024;
 
@@ -47,8 +48,7 @@ class Exchange {
   readonly #resolve: (response: Response) => void;
   readonly #reject: (error: unknown) => void;
   readonly #socket: Socket | undefined;
-  #buffer = Buffer.allocUnsafeSlow(READ_BUFFER);
-  #used = 0;
+  readonly #reads = new ReadBuffers(READ_BUFFER, MIN_READ);
   #pendingHead: Buffer | undefined;
   #answered = false;
   #complete = false;
@@ -95,16 +95,9 @@ class Exchange {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     const port = Number(url.port) || (secure ? 443 : 80);
     const onread: OnReadOpts = {
-      buffer: () => {
-        if (this.#buffer.length - this.#used < MIN_READ) {
-          this.#buffer = Buffer.allocUnsafeSlow(READ_BUFFER);
-          this.#used = 0;
-        }
-        return this.#buffer.subarray(this.#used);
-      },
+      buffer: () => this.#reads.space(),
       callback: (length) => {
-        const bytes = this.#buffer.subarray(this.#used, this.#used + length);
-        this.#used += length;
+        const bytes = this.#reads.took(length);
         if (this.#answered) this.#feed(bytes);
         else this.#readHead(bytes);
         return true;
@@ -138,7 +131,8 @@ class Exchange {
     for (;;) {
       const end = headEnd(pending);
       if (end < 0) {
-        this.#pendingHead = pending;
+        // A copy: the read buffer may be read over before the rest of the head arrives.
+        this.#pendingHead = Buffer.from(pending);
         if (pending.length > MAX_HEAD_BYTES) this.#fail(headTooLarge());
         return;
       }
@@ -152,7 +146,7 @@ class Exchange {
       pending = pending.subarray(end);
       // An interim answer (100 Continue, 103 Early Hints) comes before the real one.
       if (head.status < 100 || head.status >= 200 || head.status === 101) {
-        this.#pendingHead = undefined; // a view of a read buffer the body no longer needs kept
+        this.#pendingHead = undefined;
         this.#answer(head, pending);
         return;
       }
@@ -197,14 +191,22 @@ class Exchange {
     });
     this.#body = body;
     const decoder = decoderFor(encoding);
+    const reads = this.#reads;
     if (decoder) {
       decoder.on('data', (piece: Buffer) => body.deliver(piece));
       decoder.on('end', () => body.end());
       decoder.on('error', (error) => body.fail(error));
-      this.#emit = (piece) => decoder.write(piece);
+      // Lent for good: the decoder keeps what it was given until it has inflated it.
+      this.#emit = (piece) => {
+        reads.lend(piece);
+        decoder.write(piece);
+      };
       this.#endBody = () => decoder.end();
     } else {
-      this.#emit = (piece) => body.deliver(piece);
+      this.#emit = (piece) => {
+        reads.lend(piece);
+        body.deliver(piece);
+      };
       this.#endBody = () => body.end();
     }
     return body;

@@ -2,11 +2,15 @@
 // ours keeps (get-contract.ts, against node:http servers), and hand-written answers the framing
 // must cope with (a head cut anywhere, 100 Continue, chunked bodies, a body ending at the
 // close, bytes past the Content-Length, a connection closed early, a broken head).
+
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodySourceOf } from '../../../src/internal/transport/body-source.js';
+import { giveBack } from '../../../src/internal/transport/read-buffers.js';
 import { socketFetch } from '../../../src/internal/transport/socket-fetch.js';
 import { StorageOverrun } from '../../../src/internal/transport/storage-overrun.js';
 import { describeGetContract } from '../support/get-contract.js';
@@ -91,6 +95,67 @@ describe('socketFetch', () => {
     );
     expect(pieces.join('')).toBe('abcdef');
     await expect(response.body?.getReader().read()).rejects.toThrow(/already read/);
+  });
+});
+
+describe('socketFetch, read buffers lent to the reader', () => {
+  // 6 MiB of a pattern that differs at every offset modulo 251, so a piece read over shows.
+  const body = Buffer.alloc(6 * 1024 * 1024, 0).map((_, i) => i % 251);
+
+  /** Reads the body through its BodySource: `onPiece` decides what happens to each piece. */
+  async function readPieces(response: Response, onPiece: (piece: Buffer) => void): Promise<void> {
+    await new Promise<void>((resolve, reject) =>
+      bodySourceOf(response).start({ data: onPiece, end: resolve, error: reject }),
+    );
+  }
+
+  it('reads the body through one or two buffers when each piece is given back', async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    await readPieces(await fetchOverSocket(new Request(server.url)), (piece) => {
+      copies.push(Buffer.from(piece));
+      buffers.add(piece.buffer);
+      giveBack(piece);
+    });
+    expect(Buffer.concat(copies).equals(body)).toBe(true);
+    expect(buffers.size).toBeLessThanOrEqual(2);
+  });
+
+  it('never reads over a piece still held, given back later or never', async () => {
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    // Every third piece is held to the end; the others are copied and given back one piece later.
+    const pieces: Buffer[] = [];
+    const seen: Buffer[] = [];
+    await readPieces(await fetchOverSocket(new Request(server.url)), (piece) => {
+      const before = pieces.length - 1;
+      if (before >= 0 && before % 3 !== 0) {
+        seen[before] = Buffer.from(pieces[before] as Buffer);
+        giveBack(pieces[before] as Buffer);
+      }
+      pieces.push(piece);
+    });
+    const bytes = pieces.map((piece, i) => seen[i] ?? piece);
+    expect(Buffer.concat(bytes).equals(body)).toBe(true);
+  });
+
+  it('never reads over what a decoder was given (a gzip body)', async () => {
+    // Random bytes do not compress: the zipped body takes many reads, as the plain one does.
+    const random = randomBytes(6 * 1024 * 1024);
+    const zipped = gzipSync(random);
+    server = await localServer((_req, res) => {
+      res.writeHead(200, { 'content-length': zipped.length, 'content-encoding': 'gzip' }).end(zipped);
+    });
+    const copies: Buffer[] = [];
+    await readPieces(await fetchOverSocket(new Request(server.url)), (piece) => {
+      copies.push(Buffer.from(piece));
+      giveBack(piece);
+    });
+    expect(Buffer.concat(copies).equals(random)).toBe(true);
   });
 });
 
