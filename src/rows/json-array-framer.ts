@@ -134,7 +134,8 @@ export class JsonArrayFramer {
         i++;
       }
     }
-    if (start >= 0 && this.#onSpans) this.#parts.push(chunk.subarray(start));
+    // A copy: the caller may reuse the chunk's memory once this returns (a released download chunk).
+    if (start >= 0 && this.#onSpans) this.#parts.push(Buffer.from(chunk.subarray(start)));
     this.#offset += length;
   }
 

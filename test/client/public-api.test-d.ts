@@ -89,6 +89,7 @@ describe('public API types', () => {
     expectTypeOf<JobStatus['state']>().toEqualTypeOf<'running' | 'completed' | 'failed'>();
     expectTypeOf(job.download()).resolves.toEqualTypeOf<DownloadResult>();
     expectTypeOf<DownloadResult['body']>().toEqualTypeOf<ReadableStream<Uint8Array>>();
+    expectTypeOf<DownloadResult['release']>().parameters.toEqualTypeOf<[chunk: Uint8Array]>();
     for await (const row of job.rows()) {
       expectTypeOf(row).toEqualTypeOf<Row>();
       expectTypeOf(row).toEqualTypeOf<Record<string, string | null>>();

@@ -19,6 +19,8 @@ export interface ExportBody {
   /** What the service produced: the report's `reportFormat`. */
   readonly format: 'csv' | 'json';
   readonly contentLength?: number | undefined;
+  /** Takes back a chunk of `readable` once written (a `job.download()` result has it). */
+  release?(chunk: Uint8Array): void;
 }
 
 export interface WriteProgress {
@@ -67,8 +69,15 @@ export async function writeExport(
     await pipeline([source, transformOf(counting), stdout as Writable], { signal, end: false });
     return { ...counted, path: undefined };
   }
+  // Every rewriter copies what it keeps of a chunk, so a written chunk can go back to the download.
+  const release = source === download.readable ? download.release?.bind(download) : undefined;
   await writeFileAtomically(destination.path, (fd) =>
-    writeChunks(source, fd, { map: (chunk) => counting.push(chunk), flush: () => counting.end(), signal }),
+    writeChunks(source, fd, {
+      map: (chunk) => counting.push(chunk),
+      flush: () => counting.end(),
+      signal,
+      onWritten: release,
+    }),
   );
   onProgress(counted);
   return { ...counted, path: destination.path };

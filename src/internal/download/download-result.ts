@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { ReportFormat } from '../../types/report-job-state.js';
+import { giveBack } from '../transport/read-buffers.js';
 
 /**
  * The public DownloadResult over the download's Node stream: `readable` is that stream itself,
@@ -31,6 +32,10 @@ export class DownloadedExport implements DownloadResult {
   get readable(): Readable {
     this.#take('readable');
     return this.#stream;
+  }
+
+  release(chunk: Uint8Array): void {
+    giveBack(chunk);
   }
 
   #take(as: 'body' | 'readable'): void {

@@ -5,15 +5,13 @@ import { writeChunks } from '../../files/write-chunks.js';
 import type { DownloadResult } from '../../types/download-result.js';
 import type { SavedFile } from '../../types/saved-file.js';
 import { abortError } from '../async/abort-error.js';
-import { giveBack } from '../transport/read-buffers.js';
 
 /**
  * Streams the export into `path` through `writeAtomically`: the file appears only once every byte
  * arrived and passed the download's checks; on failure or abort an existing target is left as it
  * was. A target that is not a regular file is refused before anything is sent; a symbolic link
- * is written through (the file it points to is replaced, the link stays). Each chunk is given
- * back to the storage connection once written, which then reads the next ones into the same
- * memory (read-buffers.ts).
+ * is written through (the file it points to is replaced, the link stays). Each chunk is released
+ * once written, so the storage connection reads the next ones into the same memory.
  */
 export async function downloadToFile(
   download: (signal?: AbortSignal) => Promise<DownloadResult>,
@@ -25,11 +23,10 @@ export async function downloadToFile(
   const target = resolveFileTarget(path);
   try {
     return await writeAtomically(target, async (fd) => {
-      const { readable } = await download(signal);
-      return {
-        path: target.path,
-        bytes: await writeChunks(readable, fd, { signal, blockingWriteMs, onWritten: giveBack }),
-      };
+      const result = await download(signal);
+      const onWritten = (chunk: Buffer) => result.release(chunk);
+      const bytes = await writeChunks(result.readable, fd, { signal, blockingWriteMs, onWritten });
+      return { path: target.path, bytes };
     });
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);

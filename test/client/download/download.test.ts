@@ -154,6 +154,28 @@ describe('download()', () => {
     ]);
   });
 
+  it('release(chunk) lets the download read the next bytes into that chunk: exact bytes, one or two buffers', async () => {
+    const body = Buffer.alloc(3 * 1024 * 1024).map((_, i) => i % 251);
+    const servers = await exportServers((_req, res) => {
+      res.writeHead(200, { 'content-length': body.length }).end(body);
+    });
+    close = servers.close;
+    const result = await servers.job().download();
+    const copies: Buffer[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    await new Promise<void>((resolve, reject) => {
+      result.readable.on('data', (chunk: Buffer) => {
+        copies.push(Buffer.from(chunk));
+        buffers.add(chunk.buffer);
+        result.release(chunk);
+      });
+      result.readable.on('end', resolve).on('error', reject);
+    });
+    expect(Buffer.concat(copies).equals(body)).toBe(true);
+    expect(buffers.size).toBeLessThanOrEqual(2);
+    result.release(Buffer.from('not a chunk of this download')); // ignored
+  });
+
   it('fails when the body ends before its Content-Length (real socket)', async () => {
     const servers = await exportServers((_req, res) => {
       res.writeHead(200, { 'content-length': 1000 });
