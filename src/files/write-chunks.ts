@@ -16,7 +16,7 @@ export interface WriteChunksOptions {
   readonly signal?: AbortSignal | undefined;
   /**
    * Called with each chunk of the source, in order, once the bytes `map` made of it are written
-   * and nothing here refers to it any more: a download's `giveBack` can then read over its
+   * and nothing here refers to it any more: a download's `release` can then read over its
    * memory. Only for a `map` that keeps no reference to the chunks either. Not called for the
    * chunks of a write that failed.
    */
