@@ -1,13 +1,14 @@
 // A static export server on 127.0.0.1 in its own process: the API's download call answers 307 to
 // a storage URL on the same server, which sends `argv[2]` bytes of csv (`…0001` jobs) or json
 // (`…0002` jobs) made of one pre-built block written again and again, so producing the body costs
-// nothing. Status calls answer CLOSED/COMPLETED. Prints `{"url":…}` once listening; stops when its
+// nothing; with `argv[3]`, no faster than that many MB/s (a storage host's pace, not loopback's). Status calls answer CLOSED/COMPLETED. Prints `{"url":…}` once listening; stops when its
 // stdin closes. What curl, `downloadToFile()` and the CLI download in the benchmarks.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportBodies } from './export-bodies.js';
 
 const total = Number(process.argv[2]);
+const bytesPerMs = Number(process.argv[3] ?? 0) * 1000;
 const sample = exportBodies(4);
 const csvText = new TextDecoder().decode(sample.csv);
 const header = Buffer.from(csvText.slice(0, csvText.indexOf('\n') + 1));
@@ -35,8 +36,17 @@ const server = createServer((req, res) => {
     const { parts, length, type } = bodies[format];
     res.writeHead(200, { 'content-type': type, 'content-length': length });
     let i = 0;
+    let sent = 0;
+    const began = performance.now();
     const pump = () => {
-      while (i < parts.length) if (!res.write(parts[i++])) return void res.once('drain', pump);
+      while (i < parts.length) {
+        // Paced: a block goes out only once the time for the bytes before it has passed.
+        const wait = bytesPerMs > 0 ? began + sent / bytesPerMs - performance.now() : 0;
+        if (wait > 1) return void setTimeout(pump, wait);
+        const part = parts[i++] as Buffer;
+        sent += part.length;
+        if (!res.write(part)) return void res.once('drain', pump);
+      }
       res.end();
     };
     return pump();
