@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startChild } from './support/loopback.js';
-import { report, seconds } from './support/report.js';
+import { interleavedTimed, report, seconds } from './support/report.js';
 
 // 1 GiB, as the download row: per-byte work decides the ratio, not the few milliseconds either
 // side spends before its first byte.
@@ -121,19 +121,7 @@ async function compare(bytes: number, mbPerS: number | undefined, rounds: number
         return done.elapsedMs / 1000;
       };
       await library(); // warm-up: page cache, server
-      const ratios: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        let libraryS: number;
-        let commandS: number;
-        if (round % 2) {
-          commandS = await command();
-          libraryS = await library();
-        } else {
-          libraryS = await library();
-          commandS = await command();
-        }
-        ratios.push(libraryS / commandS);
-      }
+      const { ratios } = await interleavedTimed(rounds, library, command);
       report({
         what: `CLI \`download --format ${format}\` (${produced} export, ${label})`,
         baseline: '`job.downloadToFile()` of the same export',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { benchJob } from './support/bench-job.js';
 import { startChild } from './support/loopback.js';
-import { report } from './support/report.js';
+import { interleavedTimed, report } from './support/report.js';
 
 const BYTES = 2 ** 30;
 // 7 rounds: single rounds of a 1 GiB copy on a shared 2-core machine spread from 0.6 to 1.2.
@@ -53,21 +53,8 @@ if (!curl) {
       return result.ms / 1000;
     };
     await viaCurl(); // warm-up: page cache, server JIT
-    const ratios: number[] = [];
-    const rates: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      let curlS: number;
-      let clientS: number;
-      if (round % 2) {
-        clientS = await viaClient();
-        curlS = await viaCurl();
-      } else {
-        curlS = await viaCurl();
-        clientS = await viaClient();
-      }
-      ratios.push(curlS / clientS);
-      rates.push(size / 1e6 / clientS);
-    }
+    const { ratios, candidateS } = await interleavedTimed(ROUNDS, viaCurl, viaClient);
+    const rates = candidateS.map((clientS) => size / 1e6 / clientS);
     report({
       what: '`downloadToFile()`, 1 GiB csv, static loopback server',
       baseline: '`curl -o` of the same storage URL',

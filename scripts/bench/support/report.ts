@@ -65,6 +65,19 @@ export async function interleaved(
   baseline: () => unknown,
   candidate: () => unknown,
 ): Promise<{ ratios: number[]; baselineS: number[]; candidateS: number[] }> {
+  return interleavedTimed(
+    rounds,
+    () => seconds(baseline),
+    () => seconds(candidate),
+  );
+}
+
+/** As {@link interleaved}, for sides that time themselves: each resolves with its own seconds. */
+export async function interleavedTimed(
+  rounds: number,
+  baseline: () => Promise<number>,
+  candidate: () => Promise<number>,
+): Promise<{ ratios: number[]; baselineS: number[]; candidateS: number[] }> {
   const ratios: number[] = [];
   const baselineS: number[] = [];
   const candidateS: number[] = [];
@@ -72,11 +85,11 @@ export async function interleaved(
     let b: number;
     let c: number;
     if (round % 2 === 0) {
-      b = await seconds(baseline);
-      c = await seconds(candidate);
+      b = await baseline();
+      c = await candidate();
     } else {
-      c = await seconds(candidate);
-      b = await seconds(baseline);
+      c = await candidate();
+      b = await baseline();
     }
     baselineS.push(b);
     candidateS.push(c);
