@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
 
 /** The default of `blockingWriteMs` (see WriteChunksOptions). */
-export const BLOCKING_WRITE_MS = 20;
+const BLOCKING_WRITE_MS = 20;
 
 /** `blockingWriteMs` as writeChunks and downloadToFile accept it: milliseconds, 0 or more. */
 export function checkBlockingWriteMs(value: number | undefined): number {

@@ -1,8 +1,8 @@
 // What every WebAssembly kernel of the row readers shares: the binary encoding of a module
 // (opcodes, LEB128 integers, sections), the instruction sequences they all use, and compiling it
 // where the runtime can. The kernels are assembled from their instructions in TypeScript, so their
-// source is the repository's own code and nothing is built or downloaded. Opcodes: WebAssembly core spec 2.0, with the fixed-width SIMD
-// proposal it includes.
+// source is the repository's own code and nothing is built or downloaded. Opcodes: WebAssembly
+// core spec 2.0, with the fixed-width SIMD proposal it includes.
 
 export const BLOCK = 0x02;
 export const LOOP = 0x03;

@@ -60,17 +60,15 @@ export async function writeExport(
     },
     end: () => rewriter.end(),
   };
-  const source =
-    'readable' in download && download.readable
-      ? download.readable
-      : Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
+  const readable = 'readable' in download ? download.readable : undefined;
+  const source = readable ?? Readable.fromWeb(download.body as WebReadableStream<Uint8Array>);
 
   if (destination.kind === 'stdout') {
     await pipeline([source, transformOf(counting), stdout as Writable], { signal, end: false });
     return { ...counted, path: undefined };
   }
   // Every rewriter copies what it keeps of a chunk, so a written chunk can go back to the download.
-  const release = source === download.readable ? download.release?.bind(download) : undefined;
+  const release = readable ? download.release?.bind(download) : undefined;
   await writeFileAtomically(destination.path, (fd) =>
     writeChunks(source, fd, {
       map: (chunk) => counting.push(chunk),
