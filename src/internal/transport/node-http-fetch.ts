@@ -10,6 +10,8 @@ import {
   claimOnce,
   webStreamOf,
 } from './body-source.js';
+import { PlainRequest } from './plain-request.js';
+import { PlainResponse } from './plain-response.js';
 import { StorageOverrun } from './storage-overrun.js';
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -127,12 +129,16 @@ export const nodeHttpFetch: FetchLike = async (request) => {
         NULL_BODY.has(status) || request.method === 'HEAD' ? undefined : claimOnce(nodeBodySource(req, res));
       if (!claim) res.resume();
       try {
-        const body = claim ? webStreamOf(claim) : null;
-        const response = new Response(body, {
-          status,
-          statusText: res.statusMessage ?? '',
-          headers: headersOf(res),
-        });
+        const statusText = res.statusMessage ?? '';
+        // Our own calls (a PlainRequest) get a PlainResponse, read without a web stream.
+        const response =
+          request instanceof PlainRequest
+            ? (new PlainResponse(status, statusText, headersOf(res), claim) as unknown as Response)
+            : new Response(claim ? webStreamOf(claim) : null, {
+                status,
+                statusText,
+                headers: headersOf(res),
+              });
         if (claim) attachBodySource(response, claim);
         resolve(response);
       } catch (error) {

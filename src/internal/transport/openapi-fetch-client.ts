@@ -6,7 +6,9 @@ import type { FetchLike } from '../../types/fetch-like.js';
 import type { CareAnalyticsRawClient } from '../../types/raw-client.js';
 import { serializePath } from '../serialization/path-segment.js';
 import { basicAuthorization } from './basic-auth.js';
+import { defaultFetch } from './default-fetch.js';
 import { assertSameOrigin } from './origin-guard.js';
+import { PlainRequest } from './plain-request.js';
 
 export interface Credentials {
   readonly username: string;
@@ -55,12 +57,13 @@ function credentialsMiddleware(config: RawClientConfig): Middleware {
  * The client for our own calls (never handed to users). They are built by sendRaw only: the base
  * origin, a path of the spec with every parameter percent-encoded as one segment, and a query that
  * already carries companyKey; so the Authorization header is one of its fixed headers, and no
- * middleware rebuilds the request.
+ * middleware rebuilds the request. On the default fetch, a request is a PlainRequest.
  */
 export function createOwnClient(config: RawClientConfig): CareAnalyticsRawClient {
   return createClient<paths>({
     baseUrl: config.baseUrl.href.replace(/\/+$/, ''),
     fetch: config.fetch,
+    ...(config.fetch === defaultFetch ? { Request: PlainRequest as unknown as typeof Request } : {}),
     pathSerializer: serializePath,
     // sendRaw passes the query serialized by us, byte for byte.
     querySerializer: (query: unknown) => (typeof query === 'string' ? query : ''),

@@ -1,11 +1,21 @@
 // The client's FetchLike for the API calls, over node:http: the GET contract every FetchLike of
-// ours keeps (get-contract.ts), and a request body sent with its length and type (the run calls).
+// ours keeps (get-contract.ts), for a Request and for our own calls' PlainRequest (answered with a
+// PlainResponse), and a request body sent with its length and type (the run calls).
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHttpFetch } from '../../../src/internal/transport/node-http-fetch.js';
+import { PlainRequest } from '../../../src/internal/transport/plain-request.js';
+import { PlainResponse } from '../../../src/internal/transport/plain-response.js';
 import { describeGetContract } from '../support/get-contract.js';
 import { type LocalServer, localServer } from '../support/local-server.js';
 
 describeGetContract('nodeHttpFetch', nodeHttpFetch);
+describeGetContract('nodeHttpFetch of a PlainRequest', async (request) => {
+  const { url, method, headers, signal, redirect } = request;
+  const plain = new PlainRequest(url, { method, headers, signal, redirect });
+  const response = await nodeHttpFetch(plain as unknown as Request);
+  expect(response).toBeInstanceOf(PlainResponse);
+  return response;
+});
 
 let server: LocalServer | undefined;
 afterEach(async () => {
