@@ -11,8 +11,6 @@ export class PlainResponse {
   readonly status: number;
   readonly statusText: string;
   readonly headers: Headers;
-  readonly url = '';
-  readonly redirected = false;
   readonly #claim: SourceClaim | undefined;
   #body: ReadableStream<Uint8Array> | null | undefined;
   #used = false;
